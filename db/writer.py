@@ -1,0 +1,175 @@
+"""Every statement the seeder runs.
+
+The seeder hands over plain dicts; this module owns the SQL.  One document is
+written in one transaction: its old rows go, its new rows come, so a crash
+leaves either the old version or the new one, never a mix.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+import sqlite_utils
+
+# Tables whose text search reads, and the columns indexed.  sqlite-utils makes
+# the <table>_fts tables and triggers, which is what Datasette looks for.
+FTS = {
+    "documents": ["title", "text"],
+    "passages": ["text"],
+    "quotes": ["text"],
+    "claims": ["text"],
+    "actors": ["name", "description"],
+}
+SPAN_TABLES = ("figures", "claims", "quotes", "mentions", "passages")  # children first
+
+
+class SeedWriter:
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        self.db = sqlite_utils.Database(con)
+        for table, columns in FTS.items():
+            if not self.db[table].detect_fts():
+                self.db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- documents -----------------------------------------------------------
+
+    def document_state(self, path: str) -> tuple[int, str] | None:
+        row = self.con.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def documents_with_sha(self, sha256: str) -> list[tuple[int, str]]:
+        return [(r[0], r[1]) for r in self.con.execute(
+            "SELECT id, path FROM documents WHERE sha256 = ? ORDER BY id", (sha256,))]
+
+    def move_document(self, doc_id: int, path: str) -> None:
+        self.con.execute("UPDATE documents SET path = ? WHERE id = ?", (path, doc_id))
+
+    def clear_document(self, doc_id: int) -> None:
+        """Remove everything extracted from a document, keeping its row and id."""
+        self.con.execute("UPDATE claims SET quote_id = NULL WHERE document_id = ?", (doc_id,))
+        for table in SPAN_TABLES:
+            if table == "passages":
+                self.con.execute("UPDATE passages SET parent_id = NULL WHERE document_id = ?", (doc_id,))
+            self.con.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+
+    def write_document(self, doc_id: int | None, fields: dict) -> int:
+        """Insert the document, or update it in place so its id stays."""
+        fields = dict(fields)
+        fields["authors"] = json.dumps(fields.get("authors") or [], ensure_ascii=False)
+        fields["inferred"] = json.dumps(fields.get("inferred") or [])
+        cols = list(fields)
+        if doc_id is None:
+            cur = self.con.execute(
+                f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [fields[c] for c in cols],
+            )
+            return cur.lastrowid
+        self.con.execute(
+            f"UPDATE documents SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+            [*(fields[c] for c in cols), doc_id],
+        )
+        return doc_id
+
+    # -- spans -----------------------------------------------------------------
+
+    def _insert(self, table: str, doc_id: int, rows: Iterable[dict]) -> list[int]:
+        ids = []
+        for row in rows:
+            row = {"document_id": doc_id, **row}
+            cols = list(row)
+            cur = self.con.execute(
+                f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [row[c] for c in cols],
+            )
+            ids.append(cur.lastrowid)
+        return ids
+
+    def insert_passages(self, doc_id: int, rows: list[dict]) -> list[int]:
+        """Rows may name their parent by index into ``rows`` (``parent``)."""
+        ids: list[int] = []
+        for row in rows:
+            row = dict(row)
+            parent = row.pop("parent", None)
+            row["parent_id"] = ids[parent] if parent is not None else None
+            ids.extend(self._insert("passages", doc_id, [row]))
+        return ids
+
+    def insert_mentions(self, doc_id: int, rows: list[dict]) -> list[int]:
+        return self._insert("mentions", doc_id, rows)
+
+    def insert_quotes(self, doc_id: int, rows: list[dict]) -> list[int]:
+        return self._insert("quotes", doc_id, rows)
+
+    def insert_claims(self, doc_id: int, rows: list[dict]) -> list[int]:
+        return self._insert("claims", doc_id, rows)
+
+    def insert_figures(self, doc_id: int, rows: list[dict]) -> list[int]:
+        return self._insert("figures", doc_id, rows)
+
+    # -- actors ------------------------------------------------------------------
+
+    def known_actors(self) -> list[dict]:
+        actors = {r["id"]: {**dict(r), "aliases": set()} for r in self.con.execute(
+            "SELECT id, key, name, kind, description FROM actors ORDER BY id")}
+        for actor_id, alias in self.con.execute("SELECT actor_id, alias FROM aliases"):
+            actors[actor_id]["aliases"].add(alias)
+        return list(actors.values())
+
+    def insert_actor(self, key: str, name: str, kind: str, description: str | None) -> int:
+        # Two different canonical names may normalise to one key; the key is
+        # only a natural key for idempotence, so make it unique.
+        base, n = key, 1
+        while self.con.execute("SELECT 1 FROM actors WHERE key = ?", (key,)).fetchone():
+            n += 1
+            key = f"{base}~{n}"
+        cur = self.con.execute(
+            "INSERT INTO actors (key, name, kind, description) VALUES (?, ?, ?, ?)",
+            (key, name, kind, description),
+        )
+        return cur.lastrowid
+
+    def update_actor(self, actor_id: int, **fields: str) -> None:
+        """Set ``name``, ``kind`` or ``description`` of an actor."""
+        for column in ("name", "kind", "description"):
+            if fields.get(column) is not None:
+                self.con.execute(f"UPDATE actors SET {column} = ? WHERE id = ?", (fields[column], actor_id))
+
+    def add_aliases(self, actor_id: int, aliases: Iterable[str]) -> None:
+        self.con.executemany(
+            "INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
+            [(actor_id, a) for a in sorted(set(aliases)) if a],
+        )
+
+    def prune_actors(self) -> int:
+        """Drop actors nothing refers to any more (their documents changed)."""
+        unused = "id NOT IN (SELECT actor_id FROM mentions) AND id NOT IN " \
+                 "(SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL) AND id NOT IN " \
+                 "(SELECT claimant_id FROM claims WHERE claimant_id IS NOT NULL) AND id NOT IN " \
+                 "(SELECT claimant_id FROM figures WHERE claimant_id IS NOT NULL)"
+        self.con.execute(f"DELETE FROM aliases WHERE actor_id IN (SELECT id FROM actors WHERE {unused})")
+        return self.con.execute(f"DELETE FROM actors WHERE {unused}").rowcount
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.con.execute(
+            "INSERT INTO claimscope_meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "passages", "actors", "aliases", "mentions", "quotes", "claims", "figures")}
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'

@@ -1,0 +1,1 @@
+"""Claimscope's terminal explorer (Textual).  Reads the database through ``db``."""

@@ -1,0 +1,66 @@
+"""The ``claimscope`` command.
+
+``claimscope`` alone opens the explorer on the default database, seeding the
+bundled corpus first if there is no database yet.  Seeding runs as its own
+process (``python -m seed``): the explorer never imports the seeder, and a
+crash in one cannot take the other down.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from db.connection import DatabaseError, check_database, default_db_path
+
+
+def _seed(args: list[str]) -> int:
+    return subprocess.call([sys.executable, "-m", "seed", *args])
+
+
+def _explore(db_path: Path) -> int:
+    from .app import ClaimscopeApp
+
+    try:
+        app = ClaimscopeApp(db_path)
+    except DatabaseError as e:
+        print(f"claimscope: {e}", file=sys.stderr)
+        return 2
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["seed"]:
+        return _seed(argv[1:])
+    parser = argparse.ArgumentParser(
+        prog="claimscope",
+        description="Who claims what across news sources: seed a database from articles, explore it in the terminal.",
+        epilog="claimscope seed --help: options for seeding.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("seed", help="seed a database from article files (see claimscope seed --help)")
+    explore = sub.add_parser("explore", help="open the explorer on a database")
+    explore.add_argument("--db", type=Path)
+    locate = sub.add_parser("locate", help="print the path of the database")
+    locate.add_argument("--db", type=Path)
+    parser.add_argument("--db", type=Path, help="database file (default: $CLAIMSCOPE_DB, else the user data directory)")
+    args = parser.parse_args(argv)
+    db_path = args.db or default_db_path()
+    if args.command == "locate":
+        print(db_path)
+        return 0
+    if args.command is None:
+        try:
+            present = check_database(db_path)
+        except DatabaseError as e:
+            print(f"claimscope: {e}", file=sys.stderr)
+            return 2
+        if not present:
+            print(f"claimscope: no database at {db_path} yet; seeding the bundled corpus first", file=sys.stderr)
+            code = _seed(["--db", str(db_path)])
+            if code != 0:
+                return code
+    return _explore(db_path)

@@ -1,0 +1,65 @@
+"""The list of documents: title, outlet, date; ``enter`` opens one to read."""
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from ..safe import plain
+
+
+class DocumentsScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="documents.open"),
+        Binding("j", "cursor_down", "Down", show=False, id="documents.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="documents.up"),
+        Binding("q", "app.quit", "Quit", id="documents.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Claimscope"
+        self.sub_title = str(self.app.store.path)
+        table = self.query_one(DataTable)
+        table.add_columns("Published", "Outlet", "Title")
+        table.loading = True
+        self.load_documents()
+
+    @work(thread=True, exclusive=True, group="documents", name="load documents")
+    def load_documents(self) -> None:
+        docs = self.app.store.documents()
+        self.app.call_from_thread(self._show, docs)
+
+    def _show(self, docs) -> None:
+        table = self.query_one(DataTable)
+        table.loading = False
+        table.clear()
+        for d in docs:
+            table.add_row(plain(d.published or "—"), plain(d.outlet or "—"),
+                          plain(d.title or "(untitled)"), key=str(d.id))
+        table.focus()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        from .reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(int(key.value)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()

@@ -1,0 +1,1 @@
+"""Seeding: turn a folder of articles into the Claimscope SQLite database."""

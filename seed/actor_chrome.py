@@ -1,0 +1,108 @@
+"""Chrome around names: photo credits, captions glued to headings, bylines, stray
+punctuation. The small spaCy model reads all of it as text; these checks say which
+entity spans are not names at all and trim the rest to the name as written.
+"""
+from __future__ import annotations
+
+import re
+
+from .actor_names import CHROME_WORDS, CREDIT_CUES, DEGREE_WORDS, PRONOUNS, fold
+
+
+def line_of(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a: b if b >= 0 else len(text)]
+
+
+def is_credit(doc, start: int, end: int) -> bool:
+    text = doc.text
+    line = line_of(text, start, end)
+    a = text.rfind("\n", 0, start) + 1
+    before = text[a:start]
+    if CREDIT_CUES.search(before[-60:]) or re.search(r"(?i)\b(image|photo)\s*:", before):
+        return True
+    # "[Name Surname/AGENCY]" caption credits
+    if re.search(r"\[[^\]]*$", before) and re.search(r"^[^\[]*/", text[end: end + 40]):
+        return True
+    if "/" in text[max(a, start - 1):start] or text[end:end + 1] == "/":
+        return True
+    return bool(re.fullmatch(r"\s*\[?[^\]]*/[^\]]*\]?\s*", line)) and len(line) < 80
+
+
+def trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Cut at a line break, strip a leading article and a trailing possessive or punctuation."""
+    text = doc.text
+    span = text[start:end]
+    cut = span.find("\n")
+    if cut == 0:
+        span2 = span.lstrip()
+        start += len(span) - len(span2)
+        span = span2
+        cut = span.find("\n")
+    if cut > 0:
+        end = start + cut
+    while True:
+        s = text[start:end]
+        m = re.match(r"(?i)(the|a|an)\s+", s)
+        if m and end - start > m.end():
+            start += m.end()
+            continue
+        m = re.search(r"(['’]s|['’])$", s)
+        if m and end - start > len(m.group()) + 1:
+            end -= len(m.group())
+            continue
+        if s and s[-1] in " .,;:!?\"“”)(-\u00a0" and not re.search(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$", s):
+            end -= 1
+            continue
+        if s and s[0] in " \"“(\u00a0-":
+            start += 1
+            continue
+        return start, end
+
+
+def glued(doc, start: int, end: int, names: set[str]) -> tuple[int, int] | None:
+    """'PoliticsEstonia' / 'LatviaImage': a heading or caption glued to a name. Keep the half the
+    document names elsewhere; None drops the span."""
+    s = doc.text[start:end]
+    m = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})", s)
+    if not m:
+        return start, end
+    a, b = m.group(1), m.group(2)
+    if fold(a) in names:
+        return start, start + len(a)
+    if fold(b) in names:
+        return start + len(a), end
+    return start, end
+
+
+def bad(doc, start: int, end: int) -> bool:
+    s = doc.text[start:end]
+    if not s or not (s[0].isupper() or s[0].isdigit() or s[0] == "@"):
+        return True
+    if re.search(r"https?:|www\.|\.com\b|\.org\b|@|/|\\|[<>{}|]", s):
+        return True
+    f = fold(s)
+    if f in CHROME_WORDS or f in PRONOUNS or s.casefold() in CHROME_WORDS:
+        return True
+    if all(w in DEGREE_WORDS for w in f.split()):
+        return True
+    if re.fullmatch(r"[\W\d]+", s):
+        return True
+    return False
+
+
+def common_word(doc, start: int, end: int) -> bool:
+    """A capitalised ordinary word ('Party', 'State') the model took for a name: the document also
+    writes it in lower case."""
+    s = doc.text[start:end]
+    if " " in s or not s[:1].isupper() or s.isupper() or not s[1:].islower():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(s.lower())}(?![\w-])", doc.text) is not None
+
+
+def shouting(doc, t) -> bool:
+    """A token on an all-caps line (chrome, headings shouted in capitals)."""
+    line = line_of(doc.text, t.idx, t.idx + len(t.text))
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > len(t.text) and sum(c.isupper() for c in letters) > 0.7 * len(letters)

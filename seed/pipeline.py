@@ -1,0 +1,210 @@
+"""The seeding run: load -> clean -> NLP -> extract -> resolve actors -> write.
+
+A new database, or a ``--rebuild``, is built in a file beside the target and
+swapped in when complete, so an interrupted run leaves the previous database
+as it was.  Adding to an existing database commits one document at a time.
+An unchanged file (same path, same bytes) is skipped, so seeding twice gives
+the same rows and ids.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db.connection import check_database, finish_fresh, open_writer
+from db.writer import SeedWriter
+
+from .clean import clean
+from .extract import Extraction, extract
+from .load import Skipped, Source, load
+from .meta import infer
+from .passages import containing_block, passages
+from .resolve_db import ActorRegistry
+
+
+@dataclass
+class Report:
+    db_path: Path
+    seeded: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    moved: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    words: int = 0
+
+
+class Progress:
+    """What a run tells its caller; the CLI draws a bar or prints lines."""
+
+    def start(self, total: int) -> None: ...
+    def advance(self, path: Path) -> None: ...
+    def skipped(self, item: Skipped) -> None: ...
+
+
+def _building_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.building-{os.getpid()}")
+
+
+def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: int = 1,
+         progress: Progress | None = None) -> Report:
+    """Seed ``paths`` into ``db_path``.  Raises ``db.connection.DatabaseError`` for a
+    foreign database file and ``seed.load.InputError`` for paths with no articles,
+    before anything is written."""
+    progress = progress or Progress()
+    began = time.perf_counter()
+    db_path = Path(db_path)
+    exists = check_database(db_path)
+    items = list(load([Path(p) for p in paths]))  # raises InputError first
+    fresh = rebuild or not exists
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    target = _building_path(db_path) if fresh else db_path
+    if fresh:
+        target.unlink(missing_ok=True)
+    con = open_writer(target, fresh=fresh)
+    report = Report(db_path)
+    try:
+        writer = SeedWriter(con)
+        registry = ActorRegistry(writer)
+        todo: list[tuple[Source, int | None]] = []
+        for item in items:
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                progress.skipped(item)
+                continue
+            decision, doc_id = _plan(writer, item)
+            if decision == "unchanged":
+                report.unchanged.append(item.path)
+            elif decision == "moved":
+                with writer.transaction():
+                    writer.move_document(doc_id, str(item.path.resolve()))
+                report.moved.append(item.path)
+            elif decision.startswith("duplicate"):
+                skip = Skipped(item.path, decision)
+                report.skipped.append(skip)
+                progress.skipped(skip)
+            else:
+                todo.append((item, doc_id))
+        progress.start(len(todo))
+        for source, doc_id, cleaned, meta, doc in _parsed(todo, workers):
+            try:
+                ex = extract(doc, meta.authors, meta.outlet)
+                with writer.transaction():
+                    _write(writer, registry, source, doc_id, cleaned, meta, doc, ex)
+            except Exception as e:  # noqa: BLE001 - one bad document must not stop the corpus
+                registry.reload()
+                skip = Skipped(source.path, f"extraction failed: {type(e).__name__}: {e}")
+                report.skipped.append(skip)
+                progress.skipped(skip)
+                continue
+            report.seeded.append(source.path)
+            report.words += len(doc)
+            progress.advance(source.path)
+        with writer.transaction():
+            writer.prune_actors()
+            writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        report.counts = writer.counts()
+    except BaseException:
+        con.close()
+        if fresh:
+            target.unlink(missing_ok=True)
+        raise
+    if fresh and not report.seeded:
+        # Nothing could be seeded: keep whatever was there rather than swap in
+        # an empty database.
+        con.close()
+        target.unlink(missing_ok=True)
+    elif fresh:
+        finish_fresh(con, target, db_path)
+    else:
+        con.close()
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def _plan(writer: SeedWriter, source: Source) -> tuple[str, int | None]:
+    path = str(source.path.resolve())
+    state = writer.document_state(path)
+    if state and state[1] == source.sha256:
+        return "unchanged", state[0]
+    if state:
+        return "changed", state[0]
+    for doc_id, other in writer.documents_with_sha(source.sha256):
+        if not Path(other).exists():
+            return "moved", doc_id
+        return f"duplicate: same content as {other}", doc_id
+    return "new", None
+
+
+def _parsed(todo: list[tuple[Source, int | None]], workers: int):
+    """Clean each source and run the model over all of them, in order."""
+    from .nlp import load_model
+
+    def prepared():
+        for source, doc_id in todo:
+            cleaned = clean(source.text, source.format)
+            meta = infer(cleaned, source.meta)
+            yield cleaned.text, (source, doc_id, cleaned, meta)
+
+    if not todo:
+        return
+    nlp = load_model()
+    kwargs = {"as_tuples": True, "batch_size": 16}
+    if workers > 1:
+        kwargs["n_process"] = workers
+    for doc, (source, doc_id, cleaned, meta) in nlp.pipe(prepared(), **kwargs):
+        yield source, doc_id, cleaned, meta, doc
+
+
+def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: int | None, cleaned, meta, doc, ex: Extraction) -> None:
+    if doc_id is not None:
+        writer.clear_document(doc_id)
+    doc_id = writer.write_document(doc_id, {
+        "path": str(source.path.resolve()),
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "authors": meta.authors,
+        "published": meta.published,
+        "url": meta.url,
+        "text": cleaned.text,
+        "sha256": source.sha256,
+        "inferred": meta.inferred,
+        "format": source.format,
+        "words": sum(1 for t in doc if not t.is_space and not t.is_punct),
+        "seeded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    })
+    rows = passages(cleaned.text, cleaned.blocks, doc)
+    passage_ids = writer.insert_passages(doc_id, rows)
+
+    def passage_of(start: int) -> int | None:
+        i = containing_block(rows, start)
+        return passage_ids[i] if i is not None else None
+
+    actor_ids = registry.write(ex.actors)
+    writer.insert_mentions(doc_id, [
+        {"actor_id": actor_ids[m.actor], "start": m.start, "end": m.end, "text": m.text,
+         "rule": m.rule, "confidence": m.confidence}
+        for m in ex.actors.mentions if m.actor in actor_ids
+    ])
+    quote_ids = writer.insert_quotes(doc_id, [
+        {"passage_id": passage_of(q.start), "start": q.start, "end": q.end, "text": q.text,
+         "speaker_id": actor_ids.get(q.speaker), "cue": q.cue, "rule": q.rule, "confidence": q.confidence}
+        for q in ex.quotes
+    ])
+    claim_ids = writer.insert_claims(doc_id, [
+        {"passage_id": passage_of(c.start), "start": c.start, "end": c.end, "text": c.text,
+         "claimant_id": actor_ids.get(c.claimant), "cue": c.cue, "stance": c.stance,
+         "quote_id": quote_ids[c.quote] if c.quote is not None else None,
+         "rule": c.rule, "confidence": c.confidence}
+        for c in ex.claims
+    ])
+    writer.insert_figures(doc_id, [
+        {"claim_id": claim_ids[ci] if ci is not None else None,
+         "start": f.start, "end": f.end, "text": f.text, "low": f.low, "high": f.high,
+         "unit": f.unit, "subject": f.subject, "qualifier": f.qualifier,
+         "claimant_id": actor_ids.get(ex.claims[ci].claimant) if ci is not None else None,
+         "rule": f.rule, "confidence": f.confidence}
+        for f, ci in zip(ex.figures, ex.figure_claims)
+    ])

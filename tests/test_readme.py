@@ -1,0 +1,39 @@
+"""The README's set-up commands are the ones CI runs, and the CLI it documents exists."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _commands() -> list[str]:
+    return re.findall(r"```sh\n(python3 -m venv .+?)\n```", README)
+
+
+def test_readme_gives_two_setup_commands_and_ci_runs_the_test_one():
+    install, tests = _commands()
+    assert install.endswith(".venv/bin/claimscope")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    test_part = tests.split("&& ", 1)[1].replace(".venv/bin/", '"$venv/bin/')
+    test_part = re.sub(r'"\$venv/bin/(\w+)', r'"$venv/bin/\1"', test_part)
+    assert test_part in ci
+
+
+def test_locate_prints_the_database_path(tmp_path):
+    db = tmp_path / "x.db"
+    out = subprocess.run([sys.executable, "-c", "from explorer.cli import main; raise SystemExit(main())",
+                          "locate", "--db", str(db)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(db)
+
+
+def test_locate_follows_the_environment(tmp_path, monkeypatch):
+    from db.connection import default_db_path
+
+    monkeypatch.setenv("CLAIMSCOPE_DB", str(tmp_path / "env.db"))
+    assert default_db_path() == tmp_path / "env.db"
+    monkeypatch.delenv("CLAIMSCOPE_DB")
+    assert default_db_path().name == "claimscope.db"
