@@ -20,6 +20,7 @@ class DocumentSummary:
     published: str | None
     authors: tuple[str, ...]
     words: int | None
+    lead: str  # the opening words, to stand in for a missing title
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,12 @@ class Store:
 
     def documents(self) -> list[DocumentSummary]:
         rows = self.con.execute(
-            "SELECT id, title, outlet, published, authors, words FROM documents "
+            "SELECT id, title, outlet, published, authors, words, substr(text, 1, 120) AS lead FROM documents "
             "ORDER BY published IS NULL, published DESC, id"
         )
         return [
             DocumentSummary(r["id"], r["title"], r["outlet"], r["published"],
-                            tuple(json.loads(r["authors"] or "[]")), r["words"])
+                            tuple(json.loads(r["authors"] or "[]")), r["words"], r["lead"])
             for r in rows
         ]
 

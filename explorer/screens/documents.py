@@ -41,8 +41,8 @@ class DocumentsScreen(Screen):
         table.loading = False
         table.clear()
         for d in docs:
-            table.add_row(plain(d.published or "—"), plain(d.outlet or "—"),
-                          plain(d.title or "(untitled)"), key=str(d.id))
+            title = plain(d.title) if d.title else plain(d.lead.split("\n", 1)[0], "italic dim")
+            table.add_row(plain(d.published or "—"), plain(d.outlet or "—"), title, key=str(d.id))
         table.focus()
 
     def action_cursor_down(self) -> None:
