@@ -114,13 +114,19 @@ def finish_fresh(con: sqlite3.Connection, building: Path, target: Path) -> None:
 
     A stale ``-wal`` beside the old file would be replayed into the new one, so
     the old file is checkpointed first."""
-    con.execute("PRAGMA journal_mode = WAL")
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # Closing finalizes any statement a caller left open; a fresh connection then
+    # switches the finished file to WAL, as every live database is.
     con.close()
+    done = sqlite3.connect(building, isolation_level=None)
+    try:
+        done.execute("PRAGMA journal_mode = WAL").fetchall()
+        done.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        done.close()
     if check_database(target):
         old = sqlite3.connect(target, isolation_level=None)
         try:
-            old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            old.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         finally:
             old.close()
     os.replace(building, target)

@@ -131,3 +131,31 @@ CREATE INDEX IF NOT EXISTS figures_document_id ON figures(document_id, start);
 CREATE INDEX IF NOT EXISTS figures_claim_id ON figures(claim_id);
 CREATE INDEX IF NOT EXISTS figures_claimant_id ON figures(claimant_id);
 CREATE INDEX IF NOT EXISTS figures_unit ON figures(unit);
+
+-- Search index (db/search_index.py keeps it; db/search.py reads it).  Trigram
+-- FTS5 narrows candidates for any substring of 3+ characters; search_items says
+-- what each FTS row is and carries the filter columns.  Derived data: safe to
+-- drop, the next seed run rebuilds it.
+CREATE TABLE IF NOT EXISTS search_items (
+    id          INTEGER PRIMARY KEY,   -- rowid in search_text or search_names
+    kind        TEXT NOT NULL,         -- claim | quote | figure | doc | actor
+    ref_id      INTEGER NOT NULL,      -- id in its own table (documents.id for doc)
+    document_id INTEGER,               -- NULL for actors
+    actor_id    INTEGER,               -- claimant or speaker; the actor itself for kind actor
+    outlet      TEXT,                  -- of its document
+    weight      INTEGER NOT NULL DEFAULT 0  -- actors: claims + quotes attributed
+);
+CREATE UNIQUE INDEX IF NOT EXISTS search_items_ref ON search_items(kind, ref_id);
+CREATE INDEX IF NOT EXISTS search_items_document_id ON search_items(document_id);
+CREATE INDEX IF NOT EXISTS search_items_actor_id ON search_items(actor_id);
+CREATE INDEX IF NOT EXISTS search_items_outlet ON search_items(outlet);
+CREATE INDEX IF NOT EXISTS search_items_kind ON search_items(kind, outlet);
+CREATE INDEX IF NOT EXISTS search_items_weight ON search_items(kind, weight);
+-- kind is also an FTS column so that a kind: filter is a doclist intersection
+-- (cheap for the rarer kinds) rather than a test on every text match.
+CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, kind, tokenize = 'trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_names USING fts5(body, tokenize = 'trigram');
+CREATE TABLE IF NOT EXISTS search_index_docs (
+    document_id INTEGER PRIMARY KEY,   -- indexed at this sha256; a different one means stale
+    sha256      TEXT NOT NULL
+);

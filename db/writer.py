@@ -13,6 +13,8 @@ from contextlib import contextmanager
 
 import sqlite_utils
 
+from . import search_index
+
 # Tables whose text search reads, and the columns indexed.  sqlite-utils makes
 # the <table>_fts tables and triggers, which is what Datasette looks for.
 FTS = {
@@ -58,6 +60,7 @@ class SeedWriter:
 
     def clear_document(self, doc_id: int) -> None:
         """Remove everything extracted from a document, keeping its row and id."""
+        search_index.forget_document(self.con, doc_id)
         self.con.execute("UPDATE claims SET quote_id = NULL WHERE document_id = ?", (doc_id,))
         for table in SPAN_TABLES:
             if table == "passages":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .actor_names import CHROME_WORDS, CREDIT_CUES, DEGREE_WORDS, PRONOUNS, fold
+from .nlp import doc_text
 
 
 def line_of(text: str, start: int, end: int) -> str:
@@ -16,10 +17,10 @@ def line_of(text: str, start: int, end: int) -> str:
 
 
 def is_credit(doc, start: int, end: int) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     line = line_of(text, start, end)
     a = text.rfind("\n", 0, start) + 1
-    before = text[a:start]
+    before = text[max(a, start - 200):start]  # bounded: a paragraph may be a whole book
     if CREDIT_CUES.search(before[-60:]) or re.search(r"(?i)\b(image|photo)\s*:", before):
         return True
     # "[Name Surname/AGENCY]" caption credits
@@ -32,7 +33,7 @@ def is_credit(doc, start: int, end: int) -> bool:
 
 def trim(doc, start: int, end: int) -> tuple[int, int]:
     """Cut at a line break, strip a leading article and a trailing possessive or punctuation."""
-    text = doc.text
+    text = doc_text(doc)
     span = text[start:end]
     cut = span.find("\n")
     if cut == 0:
@@ -64,7 +65,7 @@ def trim(doc, start: int, end: int) -> tuple[int, int]:
 def glued(doc, start: int, end: int, names: set[str]) -> tuple[int, int] | None:
     """'PoliticsEstonia' / 'LatviaImage': a heading or caption glued to a name. Keep the half the
     document names elsewhere; None drops the span."""
-    s = doc.text[start:end]
+    s = doc_text(doc)[start:end]
     m = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})", s)
     if not m:
         return start, end
@@ -77,7 +78,7 @@ def glued(doc, start: int, end: int, names: set[str]) -> tuple[int, int] | None:
 
 
 def bad(doc, start: int, end: int) -> bool:
-    s = doc.text[start:end]
+    s = doc_text(doc)[start:end]
     if not s or not (s[0].isupper() or s[0].isdigit() or s[0] == "@"):
         return True
     if re.search(r"https?:|www\.|\.com\b|\.org\b|@|/|\\|[<>{}|]", s):
@@ -95,14 +96,22 @@ def bad(doc, start: int, end: int) -> bool:
 def common_word(doc, start: int, end: int) -> bool:
     """A capitalised ordinary word ('Party', 'State') the model took for a name: the document also
     writes it in lower case."""
-    s = doc.text[start:end]
+    s = doc_text(doc)[start:end]
     if " " in s or not s[:1].isupper() or s.isupper() or not s[1:].islower():
         return False
-    return re.search(rf"(?<![\w-]){re.escape(s.lower())}(?![\w-])", doc.text) is not None
+    return s.lower() in _words_as_written(doc)
+
+
+def _words_as_written(doc) -> set[str]:
+    """Every maximal run of word characters and hyphens in the text, built once per doc."""
+    words = doc.user_data.get("claimscope_words")
+    if words is None:
+        words = doc.user_data["claimscope_words"] = set(re.findall(r"[\w-]+", doc_text(doc)))
+    return words
 
 
 def shouting(doc, t) -> bool:
     """A token on an all-caps line (chrome, headings shouted in capitals)."""
-    line = line_of(doc.text, t.idx, t.idx + len(t.text))
+    line = line_of(doc_text(doc), t.idx, t.idx + len(t.text))
     letters = [c for c in line if c.isalpha()]
     return len(letters) > len(t.text) and sum(c.isupper() for c in letters) > 0.7 * len(letters)

@@ -5,6 +5,8 @@ how two spellings of one name compare, when an acronym abbreviates a name.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import unicodedata
 
@@ -67,6 +69,7 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 STOPWORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "du", "la", "le", "&"}
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A comparison key: casefolded, without diacritics, hyphens, dots, quotes or a leading 'the'."""
     text = unicodedata.normalize("NFKD", text)

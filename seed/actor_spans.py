@@ -14,6 +14,7 @@ from .actor_chrome import bad, common_word, glued, is_credit, shouting, trim
 from .actor_names import (CHROME_WORDS, DEGREE_WORDS, INSTITUTION_CUES, MEDIA_NAME_CUES, MEDIA_NOUNS,
                           TITLE_WORDS, fold, is_acronym)
 from .actor_places import city_country, demonym_of, is_demonym, is_state
+from .nlp import doc_text
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "FAC": "place", "LOC": "place"}
 # Nouns that, after a demonym, name an institution ("Estonian intelligence"): category, kind.
@@ -191,7 +192,7 @@ def _media_context(span) -> bool:
 
 
 def entity_candidates(doc) -> list[Cand]:
-    text = doc.text
+    text = doc_text(doc)
     names = {fold(e.text) for e in doc.ents}
     norps = {fold(e.text) for e in doc.ents if e.label_ == "NORP"}
     persons_multi = [fold(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2]
@@ -284,8 +285,8 @@ def _add_title(doc, c: Cand) -> None:
         c.tok = (a, b)
     run = _title_run(doc, a)
     if run < a:
-        c.desc = doc.text[doc[run].idx: doc[a - 1].idx + len(doc[a - 1].text)]
-        c.title_form = doc.text[doc[run].idx: c.end]
+        c.desc = doc_text(doc)[doc[run].idx: doc[a - 1].idx + len(doc[a - 1].text)]
+        c.title_form = doc_text(doc)[doc[run].idx: c.end]
     c.desc = c.desc or _title_before_apposed(doc, a)
     appos = _apposition(doc, a, b - 1)
     if appos:

@@ -9,6 +9,8 @@ service of that state.
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -18,6 +20,7 @@ from .actor_places import demonym_of
 from .actor_chrome import bad, is_credit
 from .actor_spans import Cand, entity_candidates, pattern_candidates
 from .model import DocActors, LocalActor, Mention
+from .nlp import doc_text
 
 
 @dataclass
@@ -43,11 +46,11 @@ class _Cluster:
 
 
 def _name(doc, c: Cand) -> str:
-    return c.name or doc.text[c.start:c.end]
+    return c.name or doc_text(doc)[c.start:c.end]
 
 
 def _written(doc, c: Cand) -> str:
-    return doc.text[c.start:c.end]
+    return doc_text(doc)[c.start:c.end]
 
 
 def _select(doc, cands: list[Cand]) -> list[Cand]:
@@ -69,11 +72,33 @@ def _select(doc, cands: list[Cand]) -> list[Cand]:
         if old.kind == "person" and c.kind != "person" and c.rule.startswith("media"):
             old.kind = c.kind
     ordered = sorted(by_span.values(), key=lambda c: (-c.priority, -(c.end - c.start), c.start))
-    kept: list[Cand] = []
+    kept = _Spans()
     for c in ordered:
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
-            kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+        if not kept.overlaps(c.start, c.end):
+            kept.add(c.start, c.end, c)
+    return kept.items()
+
+
+class _Spans:
+    """Non-overlapping spans kept sorted, so an overlap test is a bisection, not a scan:
+    documents can be long."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int, object]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before ``end``
+        return i > 0 and self.spans[i - 1][1] > start or any(
+            s < end and start < e for s, e, _ in self.spans[max(0, i - 2):i])
+
+    def add(self, start: int, end: int, item) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end, item))
+
+    def items(self) -> list:
+        return [item for _, _, item in self.spans]
 
 
 def _group(doc, cands: list[Cand]) -> list[_Cluster]:
@@ -119,6 +144,11 @@ def _group(doc, cands: list[Cand]) -> list[_Cluster]:
                 for c, n in zip(cl.cands, cl.names):
                     home[0].add(c, n)
                 cl.cands, cl.names = [], []
+                for k, v in list(by_key.items()):
+                    if v is cl:
+                        by_key[k] = home[0]
+    # Merged clusters are empty now; later rules look clusters up by name.
+    clusters[:] = [cl for cl in clusters if cl.cands]
     orgs = [c for c in cands if c.kind in ("organization", "media") and c.category is None]
     acronym_cands = [c for c in orgs if is_acronym(_written(doc, c)) or c.rule == "acronym-expansion"]
     for c in orgs:
@@ -255,7 +285,10 @@ def _acronyms(doc, acronym_cands, clusters, by_key, new) -> None:
 def _scan_surnames(doc, clusters: list[_Cluster]) -> None:
     """The model often misses a bare family name ("Smith added"); one that only one person in the
     article carries is a mention of that person."""
-    taken = sorted((c.start, c.end) for cl in clusters for c in cl.cands)
+    taken = _Spans()
+    for cl in clusters:
+        for c in cl.cands:
+            taken.add(c.start, c.end, c)
     owners: dict[str, list[_Cluster]] = {}
     for cl in clusters:
         if cl.kind == "person" and len(fold(cl.name).split()) >= 2:
@@ -264,7 +297,7 @@ def _scan_surnames(doc, clusters: list[_Cluster]) -> None:
         cls = owners.get(t.text)
         if not cls or len(cls) != 1 or t.ent_type_ not in ("", "PERSON") or len(t.text) < 3:
             continue
-        if any(a < t.idx + len(t.text) and t.idx < b for a, b in taken):
+        if taken.overlaps(t.idx, t.idx + len(t.text)):
             continue
         c = Cand(t.idx, t.idx + len(t.text), "person", "surname-scan", 0.9, tok=(t.i, t.i + 1))
         cls[0].add(c, t.text)

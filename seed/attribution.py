@@ -13,90 +13,23 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from seed.model import DocActors
-
-# Verbs that attribute an assertion to their subject.
-REPORT_VERBS = {
-    "say", "tell", "report", "write", "note", "add", "explain", "claim", "insist",
-    "warn", "suggest", "confirm", "deny", "dismiss", "estimate", "believe", "expect",
-    "predict", "state", "announce", "indicate", "point", "highlight", "argue",
-    "describe", "admit", "acknowledge", "assert", "stress", "emphasize", "emphasise",
-    "reveal", "allege", "testify", "observe", "comment", "reply", "respond", "tweet",
-    "declare", "maintain", "contend", "conclude", "hint", "caution", "recount",
-    "criticize", "criticise", "accuse", "reject", "refute", "rebut", "concede",
-    "remark", "speculate", "assess", "forecast", "calculate", "project", "cite",
-    "disclose", "assure", "mention", "recall", "doubt", "post",
-    "think", "fear", "underline", "quote", "brief", "inform",
-    "record", "document", "find", "verify", "publish", "broadcast",
-}
-# Verbs with other common senses: they report only with a that-clause ("maintained
-# that", not "maintaining an army").
-THAT_ONLY = {"maintain", "find", "observe", "record", "document", "recall", "fear",
-             "post", "publish", "broadcast", "project", "calculate", "emphasize",
-             "emphasise", "stress", "underline"}
-# Verbs that need a complement to count (alone they describe an act, not a claim).
-NEEDS_COMPLEMENT = {
-    "find", "show", "record", "document", "publish", "broadcast", "question", "ask",
-    "post", "think", "fear", "signal", "verify", "recall", "mention", "point",
-    "believe", "expect", "estimate", "confirm", "describe", "criticize", "criticise",
-    "accuse", "reject", "dismiss", "deny", "project", "calculate", "cite", "assess",
-}
-# Passives whose agent is left out: the writer vouches for a belief ...
-PASSIVE_OWN = {"believe", "expect", "think", "estimate", "consider", "understand",
-               "presume", "assume", "fear", "project", "predict", "calculate", "observe"}
-# ... or passes on hearsay from an unnamed source.
-PASSIVE_HEARSAY = {"report", "say", "allege", "claim", "rumor", "rumour", "tell",
-                   "describe", "cite", "quote", "state", "announce"}
-HEARSAY_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly",
-                   "supposedly", "ostensibly", "seemingly"}
-# Nouns that introduce a that-clause someone holds ("reports that ...").
-CLAIM_NOUNS = {
-    "report", "claim", "expectation", "suggestion", "indication", "speculation",
-    "rumor", "rumour", "fear", "impression", "assessment", "belief", "estimate",
-    "allegation", "assertion", "view", "statement", "warning", "prediction",
-    "account", "sign", "evidence", "hope",
-}
-# Heads of a subject that name no one in particular.
-VAGUE_HEADS = {
-    "report", "source", "official", "analyst", "expert", "observer", "critic",
-    "resident", "people", "media", "account", "estimate", "some", "other", "many",
-    "insider", "diplomat", "commentator", "witness", "blogger", "intelligence",
-    "assessment", "rumor", "rumour", "post", "someone", "person", "one", "man",
-    "woman", "agreement", "document", "statement", "study", "survey", "data",
-    "poll", "observation", "estimation",
-}
-PERSON_TITLES = {
-    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "analyst",
-    "professor", "expert", "commander", "general", "lawmaker", "leader", "ambassador",
-    "envoy", "chief", "head", "director", "secretary", "chancellor", "premier",
-    "senator", "governor", "mayor", "researcher", "author", "scholar", "lecturer",
-    "adviser", "advisor", "king", "queen", "dictator", "prosecutor", "judge",
-    "chairman", "chairwoman", "chair", "deputy", "representative", "official",
-    "journalist", "correspondent", "reporter", "economist", "historian",
-}
-ORG_NOUNS = {
-    "ministry", "agency", "department", "government", "publication", "outlet",
-    "newspaper", "paper", "broadcaster", "service", "office", "army", "military",
-    "council", "committee", "company", "group", "organization", "organisation",
-    "institute", "university", "channel", "network", "site", "website", "daily",
-    "kremlin", "administration", "cabinet", "parliament", "command", "directorate",
-    "regime", "country", "state", "nation", "firm", "bank", "embassy", "court",
-    "party", "union", "alliance", "bloc", "magazine", "tabloid", "station", "portal",
-    "think-tank", "center", "centre", "watchdog", "authority", "authorities",
-}
-MEDIA_NOUNS = {"publication", "outlet", "newspaper", "paper", "broadcaster", "channel",
-               "network", "site", "website", "daily", "magazine", "tabloid", "station",
-               "portal", "agency"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-THING_PRONOUNS = {"it", "its"}
-GROUP_PRONOUNS = {"they", "them", "some", "others", "many", "both"}
-SELF_PRONOUNS = {"we", "i", "us"}
-NON_PERSON_KINDS = ("organization", "media", "country", "group")
-SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+from seed.reporting_words import (
+    GENERIC_ORG_NOUNS,
+    GROUP_PRONOUNS,
+    MEDIA_NOUNS,
+    NON_PERSON_KINDS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    REPORT_VERBS,
+    SELF_PRONOUNS,
+    STATE_NOUNS,
+    THING_PRONOUNS,
+    VAGUE_HEADS,
+)
+from seed.sentence_spans import sentences
 
 _LONGEST_MENTION = 200  # characters; a mention never runs longer
-_BULLETS = {"-", "*", "•", "–", "—", "·"}
-_CLOSERS = {'"', "'", "”", "’", "»", ")", "]"}
-_TERMINAL = re.compile(r"[.!?:;\"”’')\]]\s*$")
 
 
 @dataclass
@@ -111,103 +44,16 @@ class Cue:
     depth: int = 0  # distance from the sentence root: the outermost cue governs
 
 
-def hard_breaks(text: str) -> list[int]:
-    """Offsets of line breaks that end a paragraph.
-
-    In most scraped or exported text every line is a paragraph, a heading or a
-    caption.  Only in hard-wrapped text (lines of a similar, bounded width) is a
-    single newline a soft wrap, which ends a paragraph only after a blank line,
-    a sentence end or a short line.
-    """
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    wrapped = bool(lines) and max(len(ln) for ln in lines) <= 100 and sum(
-        len(ln) >= 50 for ln in lines) >= 0.6 * len(lines) and len(lines) >= 5
-    out = []
-    for m in re.finditer(r"\n", text):
-        i = m.start()
-        if not wrapped:
-            out.append(i)
-            continue
-        line_start = text.rfind("\n", 0, i) + 1
-        line = text[line_start:i]
-        after = text[i + 1:i + 2]
-        if (not line.strip() or after in ("\n", "") or _TERMINAL.search(line)
-                or len(line.strip()) < 50 or after in "-*•“\"‘'#"):
-            out.append(i)
-    return out
-
-
-def sentences(doc) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of sentences, never crossing a paragraph break.
-
-    spaCy happily runs a heading into the next paragraph, so a sentence that
-    crosses a hard line break is cut there (newlines are always whitespace
-    tokens of their own in spaCy).  It also cuts inside a paragraph where no
-    sentence ends ("... rebuilding Kursk [Russia]," he said): those pieces are
-    joined again.
-    """
-    cached = doc.user_data.get("claimscope_sentences")
-    if cached is not None:
-        return cached
-    breaks = set(hard_breaks(doc.text))
-    out = []
-    for sent in doc.sents:
-        start = sent.start
-        for t in sent:
-            if t.is_space and any(t.idx + k in breaks for k, ch in enumerate(t.text) if ch == "\n"):
-                if t.i > start:
-                    out.append((start, t.i, True))
-                start = t.i + 1
-        if start < sent.end:
-            out.append((start, sent.end, False))
-    merged: list[tuple[int, int]] = []
-    joinable = False  # the last range ended mid-paragraph without ending a sentence
-    for s, e, at_break in out:
-        marks = [t for t in doc[s:e] if not t.is_space]
-        if any(not t.is_punct for t in marks):
-            while s < e and (doc[s].is_space or doc[s].text in _BULLETS):
-                s += 1  # a list item's bullet is layout, not text
-            if joinable and merged:
-                merged[-1] = (merged[-1][0], e)
-            else:
-                merged.append((s, e))
-            words = [t for t in doc[merged[-1][0]:e] if not t.is_space]
-            joinable = not at_break and not _ends_sentence(words)
-        elif merged and marks and all(t.text in _CLOSERS for t in marks):
-            # a closing mark spaCy pushed past the sentence end belongs to it
-            merged[-1] = (merged[-1][0], max(merged[-1][1], marks[-1].i + 1))
-            joinable = False
-        # else: a bullet or dash on its own is no sentence
-    doc.user_data["claimscope_sentences"] = merged
-    return merged
-
-
-def _ends_sentence(words) -> bool:
-    for t in reversed(words):
-        if t.text in _CLOSERS:
-            continue
-        return t.text in (".", "!", "?", ":", ";", "...", "…") or t.text.endswith(".")
-    return True
-
-
-def trim_span(doc, start_tok: int, end_tok: int) -> tuple[int, int]:
-    """Character offsets of a token range, without surrounding whitespace tokens."""
-    while start_tok < end_tok and doc[start_tok].is_space:
-        start_tok += 1
-    while end_tok > start_tok and doc[end_tok - 1].is_space:
-        end_tok -= 1
-    if start_tok >= end_tok:
-        return doc[start_tok].idx if start_tok < len(doc) else len(doc.text), doc[start_tok].idx if start_tok < len(doc) else len(doc.text)
-    return doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-
-
 def is_negated(verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and any(
-                x.lower_ in ("neither", "nor", "no", "none") for x in c.subtree):
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in ("none", "nobody", "neither", "nothing"):
             return True
+        if any(x.dep_ in ("det", "preconj") and x.lower_ in ("no", "neither") for x in c.children):
+            return True  # "No official has confirmed", "Neither A nor B has confirmed"
     return False
 
 
@@ -246,7 +92,7 @@ def _subject_of(verb):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, passive
                 return c, passive
-        # "said Tertitsky" sometimes comes out as an object of the verb
+        # "said Smith" sometimes comes out as an object of the verb
         if v.lemma_ == "say":
             nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.head == v:
@@ -387,6 +233,29 @@ class Resolver:
         p, key = self.history[i - 1]
         return key if pos - p <= window else None
 
+    def _title_referent(self, head, lemma: str) -> str | None:
+        """"the spokesman", "the ministry": the latest actor named or described
+        with that word, else the latest of a kind the word can only mean."""
+        i = bisect_left(self._free_starts, head.idx)
+        seen = set()
+        for m in reversed(self.free_mentions[max(0, i - 300):i]):
+            if m.actor in seen:
+                continue
+            seen.add(m.actor)
+            a = self.actors.actors.get(m.actor)
+            words = " ".join([a.name, a.description or "", *a.forms]).lower() if a else ""
+            if re.search(r"\b%s" % re.escape(lemma), words):
+                return m.actor
+        if lemma in PERSON_TITLES:
+            return self._recent(head.idx, ("person",))
+        if lemma in MEDIA_NOUNS:
+            return self._recent(head.idx, ("media", "organization"), window=4000)
+        if lemma in GENERIC_ORG_NOUNS:
+            return self._recent(head.idx, ("organization",), window=1500)
+        if lemma in STATE_NOUNS:
+            return self._recent(head.idx, ("country",), window=4000)
+        return None
+
     def mention_at(self, start: int, end: int):
         """Like DocActors.at, through an index: the first mention overlapping [start, end)."""
         i = bisect_left(self._starts, start - _LONGEST_MENTION)
@@ -427,14 +296,19 @@ class Resolver:
                     if key:
                         return key
         lemma = head.lemma_.lower()
+        if lemma in VAGUE_HEADS or lemma in PERSON_TITLES:
+            # "a spokesperson for the Commission", "a report by the Gazette"
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "by", "with"):
+                    for t in c.subtree:
+                        key = self.mention_over(t)
+                        if key and self.kind.get(key) != "place":
+                            return key
         if lemma in VAGUE_HEADS and lemma not in PERSON_TITLES | ORG_NOUNS:
             return None
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-        if definite and lemma in PERSON_TITLES:
-            return self._recent(head.idx, ("person",))
-        if definite and lemma in ORG_NOUNS:
-            kinds = ("media", "organization") if lemma in MEDIA_NOUNS else NON_PERSON_KINDS
-            return self._recent(head.idx, kinds, window=4000)
+        if definite and (lemma in PERSON_TITLES or lemma in ORG_NOUNS):
+            return self._title_referent(head, lemma)
         if lemma in PERSON_TITLES or lemma in ORG_NOUNS or lemma in VAGUE_HEADS:
             return None
         skip = set()

@@ -13,6 +13,15 @@ import re
 from bisect import bisect_right
 
 from seed.attribution import (
+    Cue,
+    Resolver,
+    according_source,
+    has_complement,
+    is_negated,
+    verb_cue_text,
+)
+from seed.model import Claim, DocActors, Quote
+from seed.reporting_words import (
     CLAIM_NOUNS,
     HEARSAY_ADVERBS,
     NEEDS_COMPLEMENT,
@@ -21,16 +30,9 @@ from seed.attribution import (
     PERSON_PRONOUNS,
     REPORT_VERBS,
     THAT_ONLY,
-    Cue,
-    Resolver,
-    according_source,
-    has_complement,
-    is_negated,
-    sentences,
-    trim_span,
-    verb_cue_text,
 )
-from seed.model import Claim, DocActors, Quote
+from seed.nlp import doc_text
+from seed.sentence_spans import sentences, trim_span
 
 # Secondary cues: they name a source's source, never the claimant of the sentence.
 SECONDARY = {"cite", "quote", "refer"}
@@ -60,10 +62,14 @@ PEOPLE = {
     "recruit", "conscript", "citizen", "victim", "body", "guerrilla", "militant",
     "marine", "commando", "specialist", "engineer", "crew", "member", "loss",
     "sailor", "staff", "employee", "resident", "migrant", "protester", "hostage",
-    "detainee", "passenger", "student", "evacuee", "survivor",
+    "detainee", "passenger", "student", "evacuee", "survivor", "firefighter",
+    "rescuer", "police", "policeman", "guard", "doctor", "nurse", "journalist",
 }
 PEOPLE_VERBS = {"kill", "wound", "injure", "capture", "die", "desert", "flee", "deploy",
                 "dispatch", "evacuate", "lose", "miss"}
+# Between cues equally deep in the parse, the more explicit one names the source.
+CUE_RANK = {"headline": 0, "verb": 1, "according": 2, "passive-own": 3, "passive-hearsay": 3,
+            "noun": 4, "absence": 5, "adverb": 6, "secondary": 7}
 VAGUE_NUMBERS = {"dozens", "hundreds", "thousands", "tens", "millions", "scores"}
 
 
@@ -103,8 +109,11 @@ class _Claims:
             if t.lower_ == "according" and t.i + 1 < e and doc[t.i + 1].lower_ == "to":
                 out.append(Cue(t, "according to", "according", according_source(t)))
             elif t.pos_ == "VERB" and t.lemma_ in REPORT_VERBS:
-                if t.dep_ == "amod" or (t.dep_ == "acl" and t.tag_ == "VBN"):
+                if t.dep_ == "amod" or (t.dep_ == "acl" and t.tag_ == "VBN" and not any(
+                        c.dep_ in ("aux", "nsubj") for c in t.children)):
                     continue  # "a signed pact", "the report cited": not a statement here
+                if t.dep_ == "xcomp" and t.head.lemma_ in ("decline", "refuse", "want", "try", "plan"):
+                    continue  # "declined to comment" says nothing
                 if t.lemma_ in NEEDS_COMPLEMENT and not has_complement(t):
                     continue
                 if t.lemma_ in THAT_ONLY and not self._that_clause(t, s, e):
@@ -188,6 +197,10 @@ class _Claims:
             m = self.res.mention_at(self.doc[s].idx, self.doc[s].idx + 1)
             return [m.actor if m else None]
         if cue.kind == "passive-hearsay":
+            if t.lemma_ in ("tell", "inform", "brief") and cue.subject is not None:
+                k = self.res.resolve(cue.subject)  # "The Paper has been told that ..."
+                if k is not None and self.res.kind.get(k) in ("media", "organization"):
+                    return [k]
             return [prev.claimant if prev is not None else None]
         if cue.kind == "adverb":
             subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -289,9 +302,7 @@ class _Claims:
                 cues = [head]
             main_cues = [c for c in cues if c.kind != "secondary"] or cues
             if main_cues:
-                order = {"headline": 0, "verb": 1, "according": 2, "passive-own": 3,
-                         "passive-hearsay": 3, "noun": 4, "absence": 5, "adverb": 6, "secondary": 7}
-                main = min(main_cues, key=lambda c: (c.depth, order[c.kind]))
+                main = min(main_cues, key=lambda c: (c.depth, CUE_RANK[c.kind]))
                 spans = self._split(main, main_cues, s, e, prev)
                 for (cs, ce), cue in spans:
                     ca, cb = trim_span(doc, cs, ce)
@@ -342,7 +353,7 @@ class _Claims:
         first = next((t for t in doc[s:e] if not t.is_space), None)
         if first is None:
             return None
-        text = doc.text[first.idx:doc[e - 1].idx + len(doc[e - 1].text)]
+        text = doc_text(doc)[first.idx:doc[e - 1].idx + len(doc[e - 1].text)]
         if CONTINUERS.match(text):
             return prev.claimant
         root = next((t for t in doc[s:e] if t.dep_ == "ROOT"), None)
@@ -352,14 +363,21 @@ class _Claims:
         return None
 
     def _claim(self, a, b, key, cue, s, e, rule, conf=0.8) -> Claim:
+        text = doc_text(self.doc)
         for i in self._overlapping(a, a + 1):
             q = self.quotes[i]
             # a quote of several sentences attributed at its end: the claim is all of it
-            if q.start < a < q.end and "\n" not in self.doc.text[q.start:a]:
+            if q.start < a < q.end and "\n" not in text[q.start:a]:
                 a = q.start - 1
                 break
+        for i in self._overlapping(b - 1, b):
+            q = self.quotes[i]
+            # "X said: 'A. B.'": the quote the claim opens runs on past its first sentence
+            if a <= q.start and q.end > b and "\n" not in text[b:q.end]:
+                b = q.end + (1 if q.end < len(text) and text[q.end] in "\"”’'»" else 0)
+                break
         qi = next((i for i in self._overlapping(a, b) if a <= self.quotes[i].start and self.quotes[i].end <= b), None)
-        return Claim(a, b, self.doc.text[a:b], key, cue.text if cue else None,
+        return Claim(a, b, doc_text(self.doc)[a:b], key, cue.text if cue else None,
                      self.stance(cue, s, e), qi, rule, conf if key is not None or cue is None else conf - 0.1)
 
 

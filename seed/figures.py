@@ -13,7 +13,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from .model import Figure
-from .numbers import PHRASE, Amount, combine_range, fraction_percent, parse_amount
+from .nlp import doc_text
+from .numbers import CURRENCY_WORDS, PHRASE, Amount, combine_range, fraction_percent, parse_amount
 from .units import (MUNITIONS, NOUN_UNITS, counted_noun, is_people, money_subject, noun_phrase, noun_unit,
                     verb_unit)
 
@@ -22,7 +23,9 @@ TIME_NOUNS = {
     "minute", "minutes", "mins", "second", "seconds", "decade", "decades", "century", "centuries",
     "night", "nights", "morning", "mornings", "weekend", "weekends", "times", "am", "pm", "a.m.", "p.m.",
     "gmt", "utc", "bst", "cet", "est", "edt", "pst", "o'clock", "h", "millennia", "millennium", "fortnight",
+    "time",
 }
+CLOCK_WORDS = {"at", "until", "till", "before", "after", "by", "from", "since"}
 CALIBRES = {"mm", "cm", "millimetre", "millimeter", "calibre", "caliber", "-mm", "inch", "in."}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -32,7 +35,8 @@ LABEL_WORDS = {"no", "no.", "nos", "number", "#", "page", "p.", "pp.", "vol", "v
                "section", "paragraph", "clause", "resolution", "flight", "route", "unit", "level", "phase",
                "type", "block", "model", "version", "room", "seat", "platform", "gate", "line", "item",
                "figure", "table", "episode", "season", "grade", "class", "category", "stage", "step", "part",
-               "aged", "age", "ages", "verse", "rule", "point", "points", "code", "exit", "district", "ward"}
+               "aged", "age", "ages", "verse", "rule", "point", "points", "code", "exit", "district", "ward",
+               "magnitude", "size", "channel", "tier", "mark", "squad", "lane", "top"}
 ANAPHORIC = {"the", "these", "those", "its", "their", "our", "his", "her", "both", "all", "my", "your"}
 # Multi-digit groups split by spaces or dashes: phone numbers, ISO dates, ids.
 DIGIT_GROUPS = re.compile(r"(?<![\d,])(?:\+\d{1,3}[\s.-]?)?(?:\(\+?\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s./-]\d{2,5}){2,}(?![\d,])"
@@ -62,7 +66,7 @@ def _qualifier(qual: str) -> str | None:
 
 def _is_year(a: Amount, raw: str) -> bool:
     return (re.fullmatch(r"\d{4}", raw.strip()) is not None and 1000 <= a.low <= 2100) or \
-        re.fullmatch(r"\d{4}\s*[-–—/]\s*\d{2,4}", raw.strip()) is not None
+        re.fullmatch(r"\d{4}\s*(?:[-–—/]|to|and)\s*\d{2,4}", raw.strip()) is not None
 
 
 def _next_word(doc: Doc, i: int) -> str:
@@ -87,14 +91,14 @@ def _countable(noun) -> bool:
 
 
 def _excluded(doc: Doc, span: Span, m: re.Match, a: Amount, noun, blocked) -> bool:
-    text = doc.text
+    text = m.string  # Doc.text rebuilds the whole string on every access
     s, e = m.span()
     if any(bs <= s < be or bs < e <= be for bs, be in blocked):
         return True
     core_start = m.start("frac") if m.group("frac") else m.start("low")
     line_start = text.rfind("\n", 0, s) + 1
     if text[line_start:s].strip() == "" and re.match(r"[.)]\s", text[e:e + 2]):
-        return True  # a list marker ("1. Skip to content")
+        return True  # a list marker ("1. Contents")
     nxt = _next_word(doc, span[-1].i)
     if nxt in TIME_NOUNS or nxt.rstrip("s") in TIME_NOUNS:
         return True  # a duration or a time
@@ -113,11 +117,16 @@ def _excluded(doc: Doc, span: Span, m: re.Match, a: Amount, noun, blocked) -> bo
         return True
     if nxt in MONTHS:
         return True  # "3 February"
+    first = doc.char_span(s, e, alignment_mode="expand")
+    outside = doc[first.start - 1] if first is not None and first.start > 0 else None
+    if outside is not None:
+        if outside.lower_ in LABEL_WORDS or outside.lower_ in MONTHS:
+            return True  # "page 12", "aged between 16 and 65", "June 12"
+        if outside.lower_ in CLOCK_WORDS and re.fullmatch(r"\d{1,2}[.:]\d{2}", raw_low.strip()) and noun is None:
+            return True  # a clock time ("at 10.30")
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and not m.group("qual"):
         low = before.lower_
-        if low in LABEL_WORDS or low in MONTHS:
-            return True
         if (before.is_title or before.is_upper) and before.is_alpha and not _starts_sentence(before) \
                 and before.pos_ in ("PROPN", "NOUN") and (noun is None or noun.i > span.end + 2):
             return True  # a designation ("Article 51", "Resolution 2231")
@@ -156,7 +165,6 @@ def _value(m: re.Match) -> tuple[Amount | None, float | None, float | None]:
     if lo is None:
         return None, None, None
     if m.group("cur"):
-        from .numbers import CURRENCY_WORDS
         lo.currency = CURRENCY_WORDS.get(m.group("cur").split()[-1].lower(), lo.currency)
     if not m.group("high"):
         return lo, lo.low, lo.high
@@ -198,18 +206,17 @@ def _root(span: Span):
     return next((t for t in reversed(span) if t.head.i not in range(span.start, span.end) or t.head is t), span[-1])
 
 
-def _in_caption(text: str, start: int) -> bool:
+def _in_caption(text: str, start: int, headline_end: int) -> bool:
     """Whether a position lies in a block that ends without a full stop (a caption, a
     heading), other than the first block (the headline)."""
-    b_start = text.rfind("\n\n", 0, start)
-    if b_start < 0 or not text[:b_start].strip():
+    if start < headline_end:
         return False
     b_end = text.find("\n\n", start)
-    block = text[b_start:b_end if b_end >= 0 else len(text)].rstrip()
+    block = text[start:b_end if b_end >= 0 else len(text)].rstrip()
     return not re.search(r"[.!?:;…][\"'”’)\]]*$", block)
 
 
-def _confidence(a: Amount, unit: str, ranged: bool, caption: bool) -> float:
+def _confidence(a: Amount, unit: str, caption: bool) -> float:
     c = 0.9
     if caption:
         c -= 0.3
@@ -224,15 +231,17 @@ def _confidence(a: Amount, unit: str, ranged: bool, caption: bool) -> float:
 
 def extract_figures(doc: Doc) -> list[Figure]:
     """Every figure in the document, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     blocked = _blocked(text)
+    lead = len(text) - len(text.lstrip())
+    headline_end = text.find("\n\n", lead) % (len(text) + 1)
     out: list[Figure] = []
     for m in PHRASE.finditer(text):
         a, low, high = _value(m)
         if a is None:
             continue
         core_start = m.start("frac") if m.group("frac") else m.start("low")
-        core_end = max(x for x in (m.end("frac"), m.end("low"), m.end("high"), m.end("dist"), m.end("cur")) if x is not None and x >= 0)
+        core_end = max(m.end(g) for g in ("frac", "low", "high", "dist", "cur"))
         span = doc.char_span(core_start, core_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -263,5 +272,5 @@ def extract_figures(doc: Doc) -> list[Figure]:
         out.append(Figure(start=start, end=end, text=text[start:end], low=low, high=high, unit=unit,
                           subject=subject, qualifier=_qualifier(m.group("qual") or "") or
                           (m.group("tail") or "").strip() or None,
-                          rule=rule, confidence=_confidence(a, unit, bool(m.group("high")), _in_caption(text, start))))
+                          rule=rule, confidence=_confidence(a, unit, _in_caption(text, start, headline_end))))
     return out

@@ -64,7 +64,7 @@ def parse_date(text: str) -> str | None:
 
 
 def _normalise_person(name: str) -> str:
-    """"MATHERS Jennifer" (surname first, in capitals) -> "Jennifer Mathers"."""
+    """"OKAFOR Grace" (surname first, in capitals) -> "Grace Okafor"."""
     parts = name.split()
     if len(parts) >= 2 and parts[0].isupper() and len(parts[0]) > 1 and not parts[1].isupper():
         parts = parts[1:] + [parts[0].title()]

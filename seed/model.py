@@ -22,7 +22,7 @@ class LocalActor:
     key: str  # document-local id ("a0", "a1", ...)
     name: str  # the fullest form this document uses, titles and possessives removed
     kind: str  # one of ACTOR_KINDS
-    description: str | None = None  # roles and titles split off the name ("Kremlin spokesman")
+    description: str | None = None  # roles and titles split off the name ("Treasury spokeswoman")
     forms: set[str] = field(default_factory=set)  # every written form, as written
 
 

@@ -21,3 +21,12 @@ def load_model():
 
 def parse(text: str):
     return load_model()(text)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds the string on every access, which
+    makes any per-mention use quadratic in the document's length."""
+    text = doc.user_data.get("claimscope_text")
+    if text is None:
+        text = doc.user_data["claimscope_text"] = doc.text
+    return text

@@ -1,7 +1,7 @@
 """Number phrases in running text: where they are and what they are worth.
 
-One regular expression finds candidate phrases ("as many as 30,000", "between
-1,000-3,000", "three or four", "$1.2bn", "potentially thousands", "about half");
+One regular expression finds candidate phrases ("as many as 40,000", "between
+2,000-5,000", "five or six", "$1.2bn", "potentially thousands", "about half");
 ``value`` turns the matched parts into a (low, high) pair.  Whether a candidate
 is a figure at all (not a date, a duration, a designation) is decided by the
 caller, which has the parse.
@@ -76,7 +76,7 @@ PHRASE = re.compile(
     rf"(?P<dist>\s?(?:km|kms|kilomet(?:re|er)s?|miles?|nautical\s+miles)\b)?"
     rf"(?P<cur>\s+(?:US\s+)?(?:{'|'.join(sorted(CURRENCY_WORDS, key=len, reverse=True))})\b)?"
     # A hyphenated word after a number makes a compound modifier ("30-year", "9-storey",
-    # "KN-23"); only the few that describe a count of people keep it a figure.
+    # "XR-7"); only the few that describe a count of people keep it a figure.
     rf"(?![\w$€£%/@])(?!-(?!(?:strong|odd|man|men|member|person|people|troop|soldier|kilomet(?:re|er)|km|mile)\b)[A-Za-z])"
     rf"(?![.,:]\d)",
     re.IGNORECASE,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.connection import check_database, finish_fresh, open_writer
+from db.search_index import refresh as refresh_search_index
 from db.writer import SeedWriter
 
 from .clean import clean
@@ -48,6 +49,20 @@ def _building_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.building-{os.getpid()}")
 
 
+def _remove_abandoned_builds(target: Path) -> None:
+    """Delete partial builds left by runs that were killed (their process is gone)."""
+    for partial in target.parent.glob(f".{target.name}.building-*"):
+        pid = partial.name.rsplit("-", 1)[-1]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            partial.unlink(missing_ok=True)
+        except PermissionError:
+            pass  # alive, someone else's
+
+
 def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: int = 1,
          progress: Progress | None = None) -> Report:
     """Seed ``paths`` into ``db_path``.  Raises ``db.connection.DatabaseError`` for a
@@ -62,6 +77,7 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
     db_path.parent.mkdir(parents=True, exist_ok=True)
     target = _building_path(db_path) if fresh else db_path
     if fresh:
+        _remove_abandoned_builds(db_path)
         target.unlink(missing_ok=True)
     con = open_writer(target, fresh=fresh)
     report = Report(db_path)
@@ -104,6 +120,7 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
             progress.advance(source.path)
         with writer.transaction():
             writer.prune_actors()
+            refresh_search_index(writer.con)
             writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         report.counts = writer.counts()
     except BaseException:

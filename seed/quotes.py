@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from seed.attribution import (
-    REPORT_VERBS,
-    Resolver,
-    according_source,
-    hard_breaks,
-    sentences,
-)
+from seed.attribution import Resolver, according_source
 from seed.model import DocActors, Quote
+from seed.reporting_words import REPORT_VERBS
+from seed.sentence_spans import hard_breaks, sentences
+from .nlp import doc_text
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -93,7 +90,7 @@ def _pair_marks(text: str, a: int, b: int, next_opens: bool) -> list[tuple[int, 
             stack.append(("s", i + 1))
         else:  # ' or ’: an apostrophe unless it faces a quote
             if prev.isalnum() and nxt.isalnum():
-                continue  # don't, Korea’s
+                continue  # don't, Norway’s
             if ch == "'" and left and not right:
                 stack.append(("s", i + 1))
             elif right and is_open("s"):
@@ -138,7 +135,7 @@ class _Attributor:
         self.resolver = Resolver(doc, actors, [(s, e) for s, e, _ in spans])
         self.sents = sentences(doc)
         self.sent_starts = [doc[s].idx for s, _ in self.sents]
-        self.paras = paragraphs(doc.text)
+        self.paras = paragraphs(doc_text(doc))
         self.para_starts = [a for a, _ in self.paras]
 
     def sent_at(self, pos: int) -> int:
@@ -189,7 +186,7 @@ class _Attributor:
         return best
 
     def attribute(self, start: int, end: int, prev: Quote | None) -> tuple[str | None, str | None, str]:
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, doc_text(self.doc)
         first, last = self.sent_at(start), self.sent_at(max(start, end - 1))
         words = len(text[start:end].split())
         verb = self.path_cue(start, end) if first == last else None
@@ -238,10 +235,10 @@ class _Attributor:
 
     def _starts_sentence(self, start: int, si: int) -> bool:
         s, _ = self.sents[si]
-        return self.doc.text[self.doc[s].idx:start].strip(" " + ALL_MARKS) == ""
+        return doc_text(self.doc)[self.doc[s].idx:start].strip(" " + ALL_MARKS) == ""
 
     def _continues(self, prev: Quote, start: int) -> bool:
-        text = self.doc.text
+        text = doc_text(self.doc)
         gap = text[prev.end:start]
         if len(gap) <= 80 and "\n\n" not in gap.strip():
             return True
@@ -281,13 +278,14 @@ class _Attributor:
 
 
 def extract_quotes(doc, actors: DocActors) -> list[Quote]:
-    """Every quoted span of ``doc.text`` with its speaker (a LocalActor key or None)."""
-    spans = find_quote_spans(doc.text)
+    """Every quoted span of ``doc_text(doc)`` with its speaker (a LocalActor key or None)."""
+    text = doc_text(doc)
+    spans = find_quote_spans(text)
     att = _Attributor(doc, actors, spans)
     quotes: list[Quote] = []
     for start, end, closed in spans:
         prev = quotes[-1] if quotes else None
         speaker, cue, rule = att.attribute(start, end, prev)
         conf = (0.9 if speaker else 0.7) if closed else 0.5
-        quotes.append(Quote(start, end, doc.text[start:end], speaker, cue, rule, conf))
+        quotes.append(Quote(start, end, text[start:end], speaker, cue, rule, conf))
     return quotes

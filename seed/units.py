@@ -1,8 +1,8 @@
 """What a figure counts: its unit and subject, read from the dependency parse.
 
-The counted noun gives the unit ("11,000 personnel" -> troops), and for people
-the verb that governs them overrides it ("20 soldiers ... were killed" ->
-killed, "18 had fled" -> deserted), since that verb says what the figure is a
+The counted noun gives the unit ("9,500 personnel" -> troops), and for people
+the verb that governs them overrides it ("45 soldiers ... were killed" ->
+killed, "27 had fled" -> deserted), since that verb says what the figure is a
 count of.
 """
 from __future__ import annotations
@@ -74,13 +74,11 @@ def _verb_class(verbs: list[Token], as_object: bool) -> str | None:
             u = "killed" if as_object else None
         if u:
             found.add(u)
-    if not found:
-        return None
-    if "killed" in found and len(found) > 1:
+    # More than one kind of loss ("killed, injured, missing or captured") is casualties.
+    if len(found & {"killed", "wounded", "captured", "missing"}) > 1:
         return "casualties"
-    if found == {"missing"}:
-        return None
-    return sorted(found - {"missing"})[0] if len(found) > 1 else found.pop()
+    found.discard("missing")
+    return min(found) if found else None
 
 
 def _with_conj(v: Token, objects: bool = False) -> list[Token]:
@@ -90,7 +88,7 @@ def _with_conj(v: Token, objects: bool = False) -> list[Token]:
         t = stack.pop()
         out.append(t)
         # A coordinated verb with a subject of its own counts something else
-        # ("600 have been killed and thousands more wounded").
+        # ("700 have been killed and thousands more wounded").
         stack.extend(c for c in t.children if c.dep_ == "conj" and not any(
             g.dep_ in own for g in c.children))
     return out
@@ -117,7 +115,7 @@ def verb_unit(anchor: Token) -> str | None:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among", "of") and tok.head.head is not tok.head:
             tok = tok.head.head
             if tok.lower_ in NOUN_UNITS and NOUN_UNITS[tok.lower_] in ("casualties", "killed"):
-                return NOUN_UNITS[tok.lower_]  # "the loss of 600 troops"
+                return NOUN_UNITS[tok.lower_]  # "the loss of 700 troops"
             continue
         if tok.dep_ in ("conj", "appos") and tok.head is not tok:
             tok = tok.head
@@ -125,7 +123,7 @@ def verb_unit(anchor: Token) -> str | None:
         break
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
-        verb = head.head  # "the toll could rise above 1,000"
+        verb = head.head  # "the toll could rise above 2,500"
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "toll" for c in verb.children):
             return "killed"
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "nummod", "attr") and head is not tok:
@@ -137,7 +135,7 @@ def verb_unit(anchor: Token) -> str | None:
 
 
 def noun_phrase(noun: Token, skip: set[int]) -> str:
-    """The counted noun with the modifiers written before it ("North Korean special forces")."""
+    """The counted noun with the modifiers written before it ("Ruritanian special forces")."""
     left = [t for t in noun.lefts if t.i not in skip and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
             and t.i > max(skip, default=-1)]
     start = min([noun.i] + [min(x.i for x in t.subtree) for t in left])
@@ -148,8 +146,8 @@ def noun_phrase(noun: Token, skip: set[int]) -> str:
 
 
 def counted_noun(span: Span) -> Token | None:
-    """The noun a number phrase counts: its head ("1,500 soldiers"), the object of "of"
-    ("thousands of troops", "4,000 of these troops"), or the noun right after it."""
+    """The noun a number phrase counts: its head ("2,500 soldiers"), the object of "of"
+    ("thousands of troops", "5,000 of these troops"), or the noun right after it."""
     inside = {t.i for t in span}
     root = next((t for t in reversed(span) if t.head.i not in inside or t.head is t), span[-1])
     if root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det") and root.head.i not in inside \
@@ -212,7 +210,7 @@ def noun_unit(noun: Token) -> str:
 
 def money_subject(root: Token) -> str | None:
     """What a sum is paid for: the noun a clause about it hangs from ("a bonus that can
-    be as much as $20,000") or the subject of "cost"/"worth" ("the deal is worth $2bn")."""
+    be as much as $15,000") or the subject of "cost"/"worth" ("the deal is worth $2bn")."""
     verb = root.head
     if root.dep_ in ("attr", "dobj", "pobj") and verb is not root:
         if verb.dep_ == "pobj" or verb.pos_ == "ADJ" or verb.dep_ == "prep":

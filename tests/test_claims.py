@@ -209,3 +209,23 @@ def test_claim_offsets_hold_across_paragraphs(nlp):
             "Some 30 sailors have left the town.\n")
     claims, _, _ = run(nlp, text)
     assert len(claims) == 3
+
+
+def test_declining_to_comment_is_not_a_claim(nlp):
+    assert run(nlp, "The Ministry of Fisheries declined to comment.")[0] == []
+
+
+def test_spokesperson_for_an_institution_speaks_for_it(nlp):
+    claims, acts, _ = run(nlp, "A spokesperson for the Ministry of Fisheries said the rules were final.")
+    assert who(acts, only(claims)) == "Ministry of Fisheries"
+
+
+def test_an_outlet_that_has_been_told_stands_behind_the_claim(nlp):
+    claims, acts, _ = run(nlp, "The Harbour Gazette has been told that the auction will be cancelled.")
+    assert who(acts, only(claims)) == "Harbour Gazette"
+
+
+def test_claim_covers_a_quote_that_runs_past_its_first_sentence(nlp):
+    text = "Maria Lopez said: “The nets are empty. The boats stay in port.”"
+    c = only(run(nlp, text)[0])
+    assert c.text == text

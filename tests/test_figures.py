@@ -253,3 +253,26 @@ def test_arbitrary_text_never_raises_and_keeps_the_invariants(nlp, text):
         assert f.low is not None
         assert f.high is None or f.low <= f.high
         assert 0 < f.confidence <= 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Between 2014 and 2022 the region changed hands.",
+    "Men aged between 18 and 60 may not leave the country.",
+    "Shelling began at 10.30 local time.",
+    "The 5,000-tonne ship sank.",
+    "Kyiv, Jan 5 (Reuters) - The talks resumed.",
+])
+def test_year_ranges_ages_clock_times_and_compound_modifiers_are_not_figures(nlp, sentence):
+    assert figures(nlp, sentence) == []
+
+
+def test_several_kinds_of_loss_together_are_casualties(nlp):
+    assert only(nlp, "Some 900 soldiers were wounded or captured.").unit == "casualties"
+
+
+def test_figure_in_a_caption_is_kept_with_lower_confidence(nlp):
+    text = ("Army sends troops north\n\nThe army said 2,000 soldiers were sent.\n\n"
+            "The general speaks in front of hundreds of soldiers\n\nThe move was announced on Monday.")
+    body, caption = figures(nlp, text)
+    assert caption.text == "hundreds"
+    assert caption.confidence < body.confidence

@@ -1,0 +1,122 @@
+"""The search index: what ``db.search`` narrows candidates with, kept at seed time.
+
+Two trigram FTS5 tables (``tokenize='trigram'``: any substring of three or more
+characters is an index lookup, so partial words match, and a typo still shares
+most of its trigrams with the word it misspells):
+
+- ``search_text``: one row per claim, quote, figure (with its sentence or claim
+  as context) and document title (or first line when untitled);
+- ``search_names``: one row per actor, its canonical name and every alias.
+  Names are kept apart so that resolving ``by:NAME`` and finding actors never
+  wades through the far larger text index.
+
+``search_items`` says what each FTS row is (its rowid is the FTS rowid) and
+carries the columns the filters need, denormalised so that a filter is a
+column test in the same statement as the MATCH: ``actor_id`` (claimant,
+speaker, or the actor itself), ``outlet`` of its document, and ``weight`` (for
+actors, claims + quotes attributed; what the home screen orders by).
+
+Keeping it current: ``forget_document`` runs when the seeder clears a document
+(so no item ever points at a deleted row), and ``refresh`` at the end of a run
+indexes every document whose sha256 differs from the one it was indexed at,
+then rebuilds the actor rows (actors are few next to claims, and renames,
+aliases and pruning touch them across documents).
+"""
+from __future__ import annotations
+
+import sqlite3
+
+# One line per row: the explorer shows bodies as one-line snippets.
+_ONE_LINE = "replace(replace(replace({}, char(13), ' '), char(10), ' '), char(9), ' ')"
+# Long enough to recognise an untitled article by its opening words.
+_FIRST_LINE_CHARS = 200
+
+
+def forget_document(con: sqlite3.Connection, doc_id: int) -> None:
+    """Drop a document's items (its rows are about to be deleted and rewritten)."""
+    con.execute("DELETE FROM search_text WHERE rowid IN "
+                "(SELECT id FROM search_items WHERE document_id = ?)", (doc_id,))
+    con.execute("DELETE FROM search_items WHERE document_id = ?", (doc_id,))
+    con.execute("DELETE FROM search_index_docs WHERE document_id = ?", (doc_id,))
+
+
+def refresh(con: sqlite3.Connection) -> int:
+    """Bring the index up to date with the database; returns how many documents
+    were (re)indexed.  Run inside the caller's transaction."""
+    con.execute("DROP TABLE IF EXISTS temp.search_stale")
+    con.execute(
+        "CREATE TEMP TABLE search_stale AS "
+        "SELECT d.id FROM documents d LEFT JOIN search_index_docs s ON s.document_id = d.id "
+        "WHERE s.sha256 IS NOT d.sha256 "
+        "UNION SELECT s.document_id FROM search_index_docs s "
+        "WHERE s.document_id NOT IN (SELECT id FROM documents)")
+    stale = "(SELECT id FROM temp.search_stale)"
+    con.execute(f"DELETE FROM search_text WHERE rowid IN (SELECT id FROM search_items WHERE document_id IN {stale})")
+    con.execute(f"DELETE FROM search_items WHERE document_id IN {stale}")
+    con.execute(f"DELETE FROM search_index_docs WHERE document_id IN {stale}")
+    _index_documents(con, stale)
+    con.execute(
+        "INSERT INTO search_index_docs (document_id, sha256) "
+        f"SELECT id, sha256 FROM documents WHERE id IN {stale}")
+    count = con.execute("SELECT count(*) FROM temp.search_stale").fetchone()[0]
+    con.execute("DROP TABLE temp.search_stale")
+    _index_actors(con)
+    return count
+
+
+def _index_documents(con: sqlite3.Connection, stale: str) -> None:
+    first_line = (f"substr(ltrim(d.text, ' ' || char(9, 10, 13)), 1, "
+                  f"min({_FIRST_LINE_CHARS}, instr(ltrim(d.text, ' ' || char(9, 10, 13)) || char(10), char(10)) - 1))")
+    bodies = {
+        "claim": ("SELECT c.id, c.document_id, c.claimant_id, d.outlet, c.text "
+                  "FROM claims c JOIN documents d ON d.id = c.document_id "
+                  f"WHERE c.document_id IN {stale}"),
+        "quote": ("SELECT q.id, q.document_id, q.speaker_id, d.outlet, q.text "
+                  "FROM quotes q JOIN documents d ON d.id = q.document_id "
+                  f"WHERE q.document_id IN {stale}"),
+        # A bare number means little: index it with the claim it belongs to, or
+        # else the sentence around it.  The number leads, so that two figures
+        # in one sentence read differently in a list of results.
+        "figure": (
+            "SELECT id, document_id, claimant_id, outlet, "
+            "CASE WHEN ctx IS NULL OR ctx = text THEN text ELSE text || ' — ' || ctx END "
+            "FROM (SELECT f.id, f.document_id, f.claimant_id, d.outlet, f.text, "
+            "  coalesce((SELECT c.text FROM claims c WHERE c.id = f.claim_id), "
+            "    (SELECT p.text FROM passages p WHERE p.document_id = f.document_id AND p.kind = 'sentence' "
+            "     AND p.start <= f.start AND p.\"end\" >= f.\"end\" ORDER BY p.start DESC LIMIT 1)) AS ctx "
+            f"  FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.document_id IN {stale})"),
+        "doc": ("SELECT d.id, d.id, NULL, d.outlet, "
+                f"coalesce(nullif(trim(d.title), ''), {first_line}) FROM documents d WHERE d.id IN {stale}"),
+    }
+    for kind, select in bodies.items():
+        _insert_items(con, kind, select, "search_text")
+
+
+def _index_actors(con: sqlite3.Connection) -> None:
+    con.execute("DELETE FROM search_names")
+    con.execute("DELETE FROM search_items WHERE kind = 'actor'")
+    _insert_items(con, "actor", (
+        "SELECT a.id, NULL, a.id, NULL, a.name || coalesce(' · ' || ("
+        "  SELECT group_concat(alias, ' · ') FROM (SELECT alias FROM aliases "
+        "  WHERE actor_id = a.id AND alias <> a.name ORDER BY alias)), ''), "
+        "(SELECT count(*) FROM claims WHERE claimant_id = a.id) + "
+        "(SELECT count(*) FROM quotes WHERE speaker_id = a.id) FROM actors a"), "search_names")
+
+
+def _insert_items(con: sqlite3.Connection, kind: str, select: str, fts: str) -> None:
+    """``select`` yields (ref_id, document_id, actor_id, outlet, body[, weight]).
+
+    Set-based through a temp table, so a million rows never pass through Python."""
+    weight = "" if kind == "actor" else ", 0"
+    con.execute("DROP TABLE IF EXISTS temp.search_new")
+    con.execute("CREATE TEMP TABLE search_new (ref_id, document_id, actor_id, outlet, body, weight)")
+    con.execute(f"INSERT INTO temp.search_new SELECT *{weight} FROM ({select})")
+    con.execute(
+        "INSERT INTO search_items (kind, ref_id, document_id, actor_id, outlet, weight) "
+        "SELECT ?, ref_id, document_id, actor_id, outlet, weight FROM temp.search_new ORDER BY rowid", (kind,))
+    body = _ONE_LINE.format("coalesce(n.body, '')")
+    columns, values = ("body, kind", f"{body}, i.kind") if fts == "search_text" else ("body", body)
+    con.execute(
+        f"INSERT INTO {fts} (rowid, {columns}) SELECT i.id, {values} "
+        "FROM temp.search_new n JOIN search_items i ON i.kind = ? AND i.ref_id = n.ref_id", (kind,))
+    con.execute("DROP TABLE temp.search_new")
