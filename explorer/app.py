@@ -1,23 +1,27 @@
 """The Textual application: opens the store, applies the user's keymap, and
-hands over to the screens, which own their own bindings and handlers."""
+routes between screens, which own their own bindings and handlers."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from db.queries import Store
 
+from .commands import ScreenCommands
 from .config import load_keymap
-from .screens.documents import DocumentsScreen
+from .theme import CLAIMSCOPE
 
 
 class ClaimscopeApp(App):
     CSS_PATH = "claimscope.tcss"
     TITLE = "Claimscope"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", tooltip="quit Claimscope"),
+        Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="keys of this screen"),
     ]
 
     def __init__(self, db_path: Path, keymap: dict[str, str] | None = None):
@@ -27,13 +31,82 @@ class ClaimscopeApp(App):
         if keymap is None:
             keymap, self._keymap_problem = load_keymap()
         self._user_keymap = keymap
+        self.register_theme(CLAIMSCOPE)
+        self.theme = CLAIMSCOPE.name
 
     def on_mount(self) -> None:
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
         if self._keymap_problem:
             self.notify(self._keymap_problem, severity="warning", markup=False)
-        self.push_screen(DocumentsScreen())
+        from .screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
 
     def on_unmount(self) -> None:
         self.store.close()
+
+    # -- routing -----------------------------------------------------------------
+
+    def open(self, kind: str, target_id: int, *, document_id: int | None = None,
+             span: tuple[int, int] | None = None) -> None:
+        """Show a search hit or a drill-down target on its screen."""
+        from .screens.actor import ActorScreen
+        from .screens.documents import DocumentsScreen
+        from .screens.item import ItemScreen
+        from .screens.reader import ReaderScreen
+
+        if kind in ("claim", "quote"):
+            self.push_screen(ItemScreen(kind, target_id))
+        elif kind == "actor":
+            self.push_screen(ActorScreen(target_id))
+        elif kind == "doc":
+            self.push_screen(ReaderScreen(target_id, span=span))
+        elif kind == "figure":
+            self.push_screen(ReaderScreen(document_id, figure_id=target_id))
+        elif kind == "documents":
+            self.push_screen(DocumentsScreen())
+
+    def compare(self, left_id: int, right_id: int, span: tuple[int, int] | None = None) -> None:
+        from .screens.compare import CompareScreen
+
+        self.push_screen(CompareScreen(left_id, right_id, span=span))
+
+    @work(thread=True, exclusive=True, group="pick", name="related documents")
+    def pick_comparison(self, doc_id: int, span: tuple[int, int] | None = None, replace=None) -> None:
+        """Offer the other documents, those on the same story first, and
+        compare the one chosen with ``doc_id``."""
+        related = self.store.related_documents(doc_id)
+        self.call_from_thread(self._offer, doc_id, related, span, replace)
+
+    def _offer(self, doc_id, related, span, replace) -> None:
+        from .screens.compare import CompareScreen
+        from .widgets.picker import Choice, PickerScreen
+
+        if not related:
+            self.notify("There is no other document to compare with.", markup=False)
+            return
+        choices = []
+        for r in related:
+            d = r.document
+            label = " · ".join(x for x in (d.title or d.lead.split("\n", 1)[0], d.outlet, d.published) if x)
+            hint = f"{r.shared_actors} actors, {r.shared_units} units in common"
+            choices.append(Choice(d.id, label, hint))
+
+        def chosen(right_id: int | None) -> None:
+            if right_id is None:
+                return
+            if replace is not None and replace is self.screen:
+                self.switch_screen(CompareScreen(doc_id, right_id, span=span))
+            else:
+                self.compare(doc_id, right_id, span)
+
+        self.push_screen(PickerScreen("Compare with…", choices), chosen)
+
+    def action_help(self) -> None:
+        from .widgets.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))

@@ -97,3 +97,76 @@ def query(db: Path, sql: str, *args) -> list[tuple]:
         return con.execute(sql, args).fetchall()
     finally:
         con.close()
+
+
+# Two reports of one event that share a quote and two claims and disagree on a
+# figure, and one unrelated article: what the explorer's screens are tested on.
+EXPLORER_DAM_A = """\
+Thousands evacuated as Larsby dam cracks
+
+By Erin Vale
+May 12, 2025
+
+About 3,000 residents were evacuated from the valley below the Larsby dam on Sunday, the regional water authority said.
+
+"The dam is structurally sound and there is no cause for alarm," said Piet Halvorsen, a spokesman for the water authority.
+
+Engineer Mara Quist said the crack in the eastern wall had widened by several centimetres overnight.
+
+Officials denied that the reservoir had been drained without warning.
+"""
+
+EXPLORER_DAM_B = """\
+# Larsby dam: residents question official account
+
+Share this article
+
+Around 5,000 residents left their homes near the Larsby dam, according to local volunteers.
+
+"The dam is structurally sound and there is no cause for alarm," water authority spokesman Piet Halvorsen told reporters on Sunday.
+
+Mara Quist, an engineer who inspected the wall, said the crack in the eastern wall had widened by several centimetres overnight.
+
+Residents said they had received no warning before the sirens sounded.
+"""
+
+EXPLORER_BUDGET = """\
+Council delays vote on harbour budget
+
+The city council postponed a vote on the harbour budget of $12 million, the mayor's office said on Tuesday.
+
+Councillor Ines Brandt said the plan would "waste money on cranes nobody needs".
+"""
+
+EXPLORER_MANIFEST = """\
+["dam-a.txt"]
+outlet = "Valley Post"
+published = "2025-05-12"
+url = "https://example.com/larsby-dam"
+
+["dam-b.md"]
+outlet = "North Ledger"
+published = "2025-05-13"
+authors = ["Sam Oduya"]
+url = "https://example.org/dam"
+
+["budget.txt"]
+outlet = "City Ledger"
+published = "2025-04-01"
+"""
+
+
+@pytest.fixture(scope="session")
+def explorer_db(tmp_path_factory) -> Path:
+    """Three articles for the explorer's tests; tests must not write to it."""
+    root = tmp_path_factory.mktemp("explorer")
+    folder = root / "corpus"
+    folder.mkdir()
+    (folder / "dam-a.txt").write_text(EXPLORER_DAM_A, encoding="utf-8")
+    (folder / "dam-b.md").write_text(EXPLORER_DAM_B, encoding="utf-8")
+    (folder / "budget.txt").write_text(EXPLORER_BUDGET, encoding="utf-8")
+    (folder / "sources.toml").write_text(EXPLORER_MANIFEST, encoding="utf-8")
+    db = root / "explorer.db"
+    report = seed([folder], db)
+    assert len(report.seeded) == 3, report.skipped
+    return db

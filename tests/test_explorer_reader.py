@@ -1,9 +1,10 @@
-"""The first explorer: list documents, open one, read it; keyboard only."""
+"""The document list (ctrl+o from search): list documents, open one, read it;
+keyboard only."""
 from __future__ import annotations
 
 import sqlite3
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from explorer.app import ClaimscopeApp
 from explorer.safe import inert, plain
@@ -12,6 +13,9 @@ from explorer.safe import inert, plain
 async def test_the_document_list_opens_a_document_to_read(small_db):
     app = ClaimscopeApp(small_db, keymap={})
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+o")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -26,7 +30,8 @@ async def test_the_document_list_opens_a_document_to_read(small_db):
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        body = str(app.screen.query_one("#doc-text", Static).render())
+        view = app.screen.query_one("#doc-view")
+        body = "\n".join(view.line_text(y) for y in range(view.line_count))
         assert "Analysts expect more than 40% of passengers to switch to buses." in body
         await pilot.press("escape")
         assert isinstance(app.screen.query_one(DataTable), DataTable)

@@ -12,11 +12,14 @@ from ..safe import plain
 
 class DocumentsScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open", "Open", id="documents.open"),
-        Binding("j", "cursor_down", "Down", show=False, id="documents.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="documents.up"),
-        Binding("q", "app.quit", "Quit", id="documents.quit"),
+        Binding("escape", "app.pop_screen", "Back", id="documents.back", tooltip="back"),
+        Binding("enter", "open", "Open", id="documents.open", tooltip="read the highlighted document"),
+        Binding("c", "compare", "Compare", id="documents.compare",
+                tooltip="compare the highlighted document with another"),
+        Binding("j", "cursor_down", "Down", show=False, id="documents.down", tooltip="next document"),
+        Binding("k", "cursor_up", "Up", show=False, id="documents.up", tooltip="previous document"),
     ]
+    PALETTE_NAME = "Documents"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -24,8 +27,8 @@ class DocumentsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Claimscope"
-        self.sub_title = str(self.app.store.path)
+        self.title = "Documents"
+        self.sub_title = self.app.store.path.name
         table = self.query_one(DataTable)
         table.add_columns("Published", "Outlet", "Title")
         table.loading = True
@@ -51,14 +54,21 @@ class DocumentsScreen(Screen):
     def action_cursor_up(self) -> None:
         self.query_one(DataTable).action_cursor_up()
 
-    def action_open(self) -> None:
+    def _current(self) -> int | None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        from .reader import ReaderScreen
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
-        self.app.push_screen(ReaderScreen(int(key.value)))
+    def action_open(self) -> None:
+        doc_id = self._current()
+        if doc_id is not None:
+            self.app.open("doc", doc_id)
+
+    def action_compare(self) -> None:
+        doc_id = self._current()
+        if doc_id is not None:
+            self.app.pick_comparison(doc_id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

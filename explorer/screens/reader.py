@@ -1,65 +1,160 @@
-"""Reading one document: its metadata in a header, its text below."""
+"""Reading one document: its metadata in a header, its text below with quotes,
+claims and actor mentions marked; ``n``/``N`` step through claims, ``]``/``[``
+through quotes."""
 from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from db.queries import Document, Span
+
 from ..safe import plain
+from ..widgets.document_view import Block, DocumentView, Mark
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def untitled(text: str) -> str:
+    """What stands for a missing title: the opening words."""
+    first = " ".join(text.strip().split("\n", 1)[0].split())
+    return first[:120] or "(untitled)"
+
+
+def document_header(doc: Document, extra: str = "") -> Text:
+    meta = Text(no_wrap=True, overflow="ellipsis")
+    meta.append_text(plain(doc.title or untitled(doc.text), "bold" if doc.title else "bold italic"))
+    byline = " · ".join(x for x in (doc.outlet, ", ".join(doc.authors), doc.published, extra) if x)
+    if byline:
+        meta.append("\n")
+        meta.append_text(plain(byline, "dim"))
+    return meta
+
+
+def view_content(doc: Document, spans: list[Span]) -> tuple[list[Block], list[Mark]]:
+    blocks = [Block(b.kind, b.start, b.end) for b in doc.blocks]
+    marks = [Mark(s.kind, s.start, s.end, s.id) for s in spans
+             if s.kind in ("mention", "claim", "quote", "figure")]
+    return blocks, marks
 
 
 class ReaderScreen(Screen):
+    PALETTE_NAME = "Document"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="reader.back"),
-        Binding("j", "scroll_down", "Down", show=False, id="reader.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="reader.up"),
-        Binding("q", "app.pop_screen", "Back", show=False, id="reader.quit"),
+        Binding("escape", "app.pop_screen", "Back", id="document.back", tooltip="back"),
+        Binding("n", "step('claim', 1)", "Claim", id="document.next_claim", tooltip="next claim"),
+        Binding("N", "step('claim', -1)", "Prev claim", show=False, id="document.previous_claim",
+                tooltip="previous claim"),
+        Binding("right_square_bracket", "step('quote', 1)", "Quote", id="document.next_quote",
+                tooltip="next quote", key_display="]"),
+        Binding("left_square_bracket", "step('quote', -1)", "Prev quote", show=False,
+                id="document.previous_quote", tooltip="previous quote", key_display="["),
+        Binding("enter", "open_current", "Open", id="document.open",
+                tooltip="open the marked claim or quote"),
+        Binding("c", "compare", "Compare", id="document.compare",
+                tooltip="compare this document with another"),
     ]
 
-    def __init__(self, doc_id: int):
+    def __init__(self, doc_id: int | None, span: tuple[int, int] | None = None, figure_id: int | None = None):
         super().__init__()
         self.doc_id = doc_id
+        self.span = span
+        self.figure_id = figure_id
+        self.doc: Document | None = None
+        self.spans: list[Span] = []
+        self.current: Span | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="doc-meta")
-        with VerticalScroll(id="doc-body"):
-            yield Static(id="doc-text")
+        yield Static(id="doc-legend")
+        yield DocumentView(id="doc-view")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(DocumentView).focus()
         self.load_document()
 
     @work(thread=True, exclusive=True, group="reader", name="load document")
     def load_document(self) -> None:
-        doc = self.app.store.document(self.doc_id)
-        self.app.call_from_thread(self._show, doc)
+        store = self.app.store
+        if self.figure_id is not None:
+            figure = store.figure(self.figure_id)
+            if figure is not None:
+                self.doc_id = figure.document_id
+                self.span = (figure.start, figure.end)
+        doc = store.document(self.doc_id) if self.doc_id is not None else None
+        spans = store.spans(doc.id) if doc else []
+        self.app.call_from_thread(self._show, doc, spans)
 
-    def _show(self, doc) -> None:
+    def _show(self, doc: Document | None, spans: list[Span]) -> None:
+        view = self.query_one(DocumentView)
         if doc is None:
-            self.query_one("#doc-text", Static).update(plain("This document is no longer in the database."))
+            self.query_one("#doc-meta", Static).update(plain("This document is no longer in the database."))
             return
-        meta = Text()
-        meta.append_text(plain(doc.title or "(untitled)", "bold"))
-        byline = " · ".join(x for x in (doc.outlet, ", ".join(doc.authors), doc.published) if x)
-        if byline:
-            meta.append("\n")
-            meta.append_text(plain(byline, "dim"))
-        self.query_one("#doc-meta", Static).update(meta)
-        body = Text()
-        for i, block in enumerate(doc.blocks):
-            if i:
-                body.append("\n\n")
-            style = "bold" if block.kind == "heading" else ""
-            body.append_text(plain(doc.text[block.start:block.end], style))
-        self.query_one("#doc-text", Static).update(body)
-        self.query_one("#doc-body").focus()
+        self.doc, self.spans = doc, spans
+        self.query_one("#doc-meta", Static).update(document_header(doc))
+        self.query_one("#doc-legend", Static).update(self._legend_for(view))
+        blocks, marks = view_content(doc, spans)
+        view.load(doc.text, blocks, marks)
+        if self.span:
+            self.current = next((s for s in spans if (s.start, s.end) == self.span and s.kind != "mention"),
+                                Span("span", 0, *self.span))
+            view.show_span(*self.span)
+        self._update_position()
 
-    def action_scroll_down(self) -> None:
-        self.query_one("#doc-body", VerticalScroll).scroll_down()
+    def _legend_for(self, view: DocumentView) -> Text:
+        legend = Text(no_wrap=True, overflow="ellipsis")
+        for kind in ("claim", "quote", "mention", "figure"):
+            legend.append(kind, style=view.get_component_rich_style(f"document-view--{kind}", partial=True))
+            legend.append("  ")
+        counts = {k: sum(1 for s in self.spans if s.kind == k) for k in ("claim", "quote")}
+        legend.append(f"{plural(counts['claim'], 'claim')} · {plural(counts['quote'], 'quote')}", style="dim")
+        return legend
 
-    def action_scroll_up(self) -> None:
-        self.query_one("#doc-body", VerticalScroll).scroll_up()
+    def _update_position(self) -> None:
+        if self.current and self.current.kind in ("claim", "quote"):
+            same = [s for s in self.spans if s.kind == self.current.kind]
+            index = next((i for i, s in enumerate(same) if s.id == self.current.id), 0)
+            self.sub_title = f"{self.current.kind} {index + 1}/{len(same)}"
+        else:
+            self.sub_title = ""
+
+    # -- actions -------------------------------------------------------------
+
+    def action_step(self, kind: str, direction: int) -> None:
+        """Move to the next (1) or previous (-1) claim or quote after the
+        current one, or after the top of the screen when none is current."""
+        if self.doc is None:
+            return
+        view = self.query_one(DocumentView)
+        same = [s for s in self.spans if s.kind == kind]
+        if not same:
+            self.notify(f"No {kind}s marked in this document.", markup=False)
+            return
+        starts = [s.start for s in same]
+        anchor = self.current.start if self.current else view.top_offset() - (1 if direction > 0 else 0)
+        if direction > 0:
+            i = bisect_right(starts, anchor)
+            target = same[i] if i < len(same) else same[0]
+        else:
+            i = bisect_left(starts, anchor) - 1
+            target = same[i] if i >= 0 else same[-1]
+        self.current = target
+        view.show_span(target.start, target.end)
+        self._update_position()
+
+    def action_open_current(self) -> None:
+        if self.current and self.current.kind in ("claim", "quote"):
+            self.app.open(self.current.kind, self.current.id)
+
+    def action_compare(self) -> None:
+        if self.doc:
+            span = (self.current.start, self.current.end) if self.current else None
+            self.app.pick_comparison(self.doc.id, span=span)

@@ -1,0 +1,137 @@
+"""Two documents side by side (stacked in a narrow terminal), each scrolled on
+its own; what both say is marked in both, and their figures on the same unit
+are listed with both values."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from db.queries import Comparison, Document, Figure, Span
+
+from ..safe import plain
+from ..widgets.document_view import DocumentView, Mark
+from .reader import document_header, view_content
+
+STACK_BELOW = 100  # columns: narrower than this, one pane above the other
+
+
+def figure_value(f: Figure) -> str:
+    return " ".join(f.text.split())
+
+
+def figures_table(comparison: Comparison) -> Text:
+    out = Text()
+    if not comparison.figures:
+        out.append("No figures on a common unit.", style="dim")
+        return out
+    for n, pair in enumerate(comparison.figures):
+        if n:
+            out.append("\n")
+        out.append_text(plain(f"{pair.unit}: ", "bold"))
+        out.append_text(plain(", ".join(figure_value(f) for f in pair.left) or "—"))
+        out.append("  │  ", style="dim")
+        out.append_text(plain(", ".join(figure_value(f) for f in pair.right) or "—"))
+    return out
+
+
+class CompareScreen(Screen):
+    PALETTE_NAME = "Compare"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="compare.back", tooltip="back"),
+        Binding("tab", "switch", "Switch", id="compare.switch", tooltip="switch to the other pane"),
+        Binding("n", "shared(1)", "Shared", id="compare.next_shared",
+                tooltip="next passage both say, in both panes"),
+        Binding("N", "shared(-1)", "Prev shared", show=False, id="compare.previous_shared",
+                tooltip="previous passage both say"),
+        Binding("p", "pick", "Pick", id="compare.pick", tooltip="pick another document to compare with"),
+    ]
+
+    def __init__(self, left_id: int, right_id: int, span: tuple[int, int] | None = None):
+        super().__init__()
+        self.left_id, self.right_id = left_id, right_id
+        self.span = span  # where to open the left pane
+        self.comparison: Comparison | None = None
+        self.pairs: list[tuple[Span, Span]] = []
+        self.at = -1
+
+    def compose(self) -> ComposeResult:
+        with Container(id="panes"):
+            with Vertical(classes="pane"):
+                yield Static(classes="pane-title", id="left-title")
+                yield DocumentView(id="left-view")
+            with Vertical(classes="pane"):
+                yield Static(classes="pane-title", id="right-title")
+                yield DocumentView(id="right-view")
+        with VerticalScroll(id="compare-figures"):
+            yield Static(id="figures-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._layout()
+        self.query_one("#left-view").focus()
+        self.load()
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        self.query_one("#panes").set_class(self.size.width < STACK_BELOW, "-stacked")
+
+    @work(thread=True, exclusive=True, group="compare", name="load comparison")
+    def load(self) -> None:
+        store = self.app.store
+        left, right = store.document(self.left_id), store.document(self.right_id)
+        comparison = store.compare(self.left_id, self.right_id)
+        left_spans = store.spans(self.left_id) if left else []
+        right_spans = store.spans(self.right_id) if right else []
+        self.app.call_from_thread(self._show, left, right, left_spans, right_spans, comparison)
+
+    def _show(self, left: Document | None, right: Document | None,
+              left_spans: list[Span], right_spans: list[Span], comparison: Comparison | None) -> None:
+        if left is None or right is None or comparison is None:
+            self.query_one("#figures-table", Static).update(plain("A document is no longer in the database."))
+            return
+        self.comparison = comparison
+        by_key_l = {(s.kind, s.id): s for s in left_spans}
+        by_key_r = {(s.kind, s.id): s for s in right_spans}
+        self.pairs = [(by_key_l[(p.kind, p.left_id)], by_key_r[(p.kind, p.right_id)])
+                      for p in comparison.shared
+                      if (p.kind, p.left_id) in by_key_l and (p.kind, p.right_id) in by_key_r]
+        self.pairs.sort(key=lambda p: p[0].start)
+        for side, doc, spans, shared in (("left", left, left_spans, [p[0] for p in self.pairs]),
+                                         ("right", right, right_spans, [p[1] for p in self.pairs])):
+            title = document_header(doc, f"{len(shared)} shared")
+            self.query_one(f"#{side}-title", Static).update(title)
+            blocks, marks = view_content(doc, spans)
+            marks += [Mark("shared", s.start, s.end, s.id) for s in shared]
+            self.query_one(f"#{side}-view", DocumentView).load(doc.text, blocks, marks)
+        self.query_one("#figures-table", Static).update(figures_table(comparison))
+        if self.span:
+            self.query_one("#left-view", DocumentView).show_span(*self.span)
+            partner = next((r for l, r in self.pairs if l.start <= self.span[0] < l.end), None)
+            if partner:
+                self.query_one("#right-view", DocumentView).show_span(partner.start, partner.end)
+
+    # -- actions -------------------------------------------------------------
+
+    def action_switch(self) -> None:
+        left = self.query_one("#left-view")
+        (self.query_one("#right-view") if left.has_focus else left).focus()
+
+    def action_shared(self, step: int) -> None:
+        if not self.pairs:
+            self.notify("Nothing found said in both.", markup=False)
+            return
+        self.at = (self.at + step) % len(self.pairs)
+        l, r = self.pairs[self.at]
+        self.query_one("#left-view", DocumentView).show_span(l.start, l.end)
+        self.query_one("#right-view", DocumentView).show_span(r.start, r.end)
+        self.sub_title = f"shared {self.at + 1}/{len(self.pairs)}"
+
+    def action_pick(self) -> None:
+        self.app.pick_comparison(self.left_id, replace=self)
