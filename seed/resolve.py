@@ -16,10 +16,12 @@ carries it.
 """
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .actor_places import demonym_of
-from .actor_names import abbreviates, carries, fold, fullness, is_acronym, same_person_name
+from .actor_names import STOPWORDS, abbreviates, carries, fold, fullness, initials, is_acronym, same_person_name
 from .model import LocalActor
 
 # Kinds that may denote the same actor: an outlet is an organisation, a capital's state a place.
@@ -65,6 +67,50 @@ def _person_names(a) -> list[str]:
 def _has_title(form: str, name: str) -> bool:
     """A title-bearing form ('Defense Minister X Y') is compared through its name, not its title."""
     return fold(form) != fold(name) and fold(form).endswith(" " + fold(name))
+
+
+def _block_keys(a: KnownActor | LocalActor) -> set[str]:
+    """Keys two actors must share for any rule below to match them: a word's first two
+    letters or its first and third (family names and demonyms that differ a little still
+    meet), and acronyms with each letter left out in turn (an acronym, its expansion's
+    initials, one transliterated a letter apart)."""
+    keys = set()
+    for form in _forms(a):
+        for w in fold(form).split():
+            if len(w) >= 2 and w not in STOPWORDS:
+                keys.add("w:" + w[:2])
+                keys.add("v:" + w[0] + w[2:3])
+        letters = []
+        if is_acronym(form):
+            letters.append(form.replace(".", "").upper())
+        elif " " in form.strip():
+            letters += [initials(form), initials(form, skip_stop=False), initials(re.split(r"\s+of\s+", form)[0])]
+        for acr in letters:
+            if len(acr) >= 2:
+                keys.add("a:" + acr)
+                keys.update("t:" + acr[:i] + "_" + acr[i + 1:] for i in range(len(acr)))
+    return keys
+
+
+class BlockIndex:
+    """Which known actors an incoming one could possibly match, so resolution scores a
+    handful of candidates instead of every actor in the database.  Positions refer to the
+    ``known`` list given to ``resolve`` (and the actors it appends after them)."""
+
+    def __init__(self, actors: list[KnownActor] = ()):
+        self.keys: dict[str, set[int]] = defaultdict(set)
+        for pos, a in enumerate(actors):
+            self.add(pos, a)
+
+    def add(self, pos: int, actor: KnownActor | LocalActor) -> None:
+        for k in _block_keys(actor):
+            self.keys[k].add(pos)
+
+    def candidates(self, actor: KnownActor | LocalActor) -> list[int]:
+        found: set[int] = set()
+        for k in _block_keys(actor):
+            found |= self.keys.get(k, set())
+        return sorted(found)
 
 
 def _match_score(known: KnownActor, local: LocalActor, pool: list[KnownActor]) -> int:
@@ -151,14 +197,20 @@ def _person_score(known: KnownActor, local: LocalActor, pool: list[KnownActor]) 
     return 80 if not others else 0
 
 
-def resolve(known: list[KnownActor], incoming: list[LocalActor]) -> Resolution:
-    """Map each incoming local actor to a known actor or a new one (see the module docstring)."""
+def resolve(known: list[KnownActor], incoming: list[LocalActor], index: BlockIndex | None = None) -> Resolution:
+    """Map each incoming local actor to a known actor or a new one (see the module docstring).
+
+    ``index``, a BlockIndex over ``known``, may be kept by a caller across calls; it is
+    extended with the positions of the actors this call creates, in order."""
     res = Resolution()
     # Work on copies: the caller's records stay as they were; the Resolution says what changed.
     pool = [KnownActor(a.id, a.name, a.kind, set(a.aliases), a.description) for a in known]
     by_id = {a.id: a for a in pool}
+    index = index if index is not None else BlockIndex(pool)
     for local in incoming:
-        scored = [(s, -i, cand) for i, cand in enumerate(pool) if (s := _match_score(cand, local, pool))]
+        positions = index.candidates(local)
+        near = [pool[i] for i in positions]
+        scored = [(s, -i, cand) for i, cand in zip(positions, near) if (s := _match_score(cand, local, near))]
         if scored:
             best = max(scored, key=lambda t: (t[0], t[1]))
             top = [t for t in scored if t[0] == best[0]]
@@ -171,10 +223,12 @@ def resolve(known: list[KnownActor], incoming: list[LocalActor]) -> Resolution:
             res.created[local.key] = len(res.new_actors)
             res.new_actors.append(new)
             pool.append(new)
+            index.add(len(pool) - 1, new)
             continue
         target = best[2]
         fresh = _forms(local) - target.aliases - {target.name}
         target.aliases |= _forms(local)
+        index.add(-best[1], target)
         if fullness(local.name) > fullness(target.name) and not (
                 local.kind == "person" and len(fold(local.name).split()) < len(fold(target.name).split())):
             if target.id in by_id:

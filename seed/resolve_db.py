@@ -10,7 +10,7 @@ from db.writer import SeedWriter
 
 from .actor_names import fold
 from .model import DocActors
-from .resolve import KnownActor, resolve
+from .resolve import BlockIndex, KnownActor, resolve
 
 
 class ActorRegistry:
@@ -23,11 +23,12 @@ class ActorRegistry:
         self.known = [KnownActor(r["id"], r["name"], r["kind"], set(r["aliases"]), r["description"])
                       for r in self.writer.known_actors()]
         self.by_id = {a.id: a for a in self.known}
+        self.index = BlockIndex(self.known)
 
     def write(self, doc_actors: DocActors) -> dict[str, int]:
         """Store one document's actors; returns local key -> database actor id."""
         local = list(doc_actors.actors.values())
-        res = resolve(self.known, local)
+        res = resolve(self.known, local, self.index)
         w = self.writer
         new_ids = []
         for a in res.new_actors:
