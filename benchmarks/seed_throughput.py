@@ -55,7 +55,7 @@ def main() -> int:
         model_times, pipeline_times = [], []
         for r in range(args.repeat):
             t = time.perf_counter()
-            for _ in nlp.pipe(texts, batch_size=16, **kwargs):
+            for _ in nlp.pipe(texts, batch_size=8, **kwargs):
                 pass
             model_times.append(time.perf_counter() - t)
             t = time.perf_counter()

@@ -9,6 +9,17 @@ import re
 from .actor_names import CHROME_WORDS, CREDIT_CUES, DEGREE_WORDS, PRONOUNS, fold
 from .nlp import doc_text
 
+# Compiled once: these run for every entity of every document.
+_PHOTO_CREDIT = re.compile(r"(?i)\b(image|photo)\s*:")
+_OPEN_BRACKET = re.compile(r"\[[^\]]*$")
+_SLASH_AHEAD = re.compile(r"^[^\[]*/")
+_CREDIT_LINE = re.compile(r"\s*\[?[^\]]*/[^\]]*\]?\s*")
+_ARTICLE = re.compile(r"(?i)(the|a|an)\s+")
+_POSSESSIVE_END = re.compile(r"(['’]s|['’])$")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$")
+_WEBBY = re.compile(r"https?:|www\.|\.com\b|\.org\b|@|/|\\|[<>{}|]")
+_NO_LETTERS = re.compile(r"[\W\d]+")
+
 
 def line_of(text: str, start: int, end: int) -> str:
     a = text.rfind("\n", 0, start) + 1
@@ -21,14 +32,14 @@ def is_credit(doc, start: int, end: int) -> bool:
     line = line_of(text, start, end)
     a = text.rfind("\n", 0, start) + 1
     before = text[max(a, start - 200):start]  # bounded: a paragraph may be a whole book
-    if CREDIT_CUES.search(before[-60:]) or re.search(r"(?i)\b(image|photo)\s*:", before):
+    if CREDIT_CUES.search(before[-60:]) or _PHOTO_CREDIT.search(before):
         return True
     # "[Name Surname/AGENCY]" caption credits
-    if re.search(r"\[[^\]]*$", before) and re.search(r"^[^\[]*/", text[end: end + 40]):
+    if _OPEN_BRACKET.search(before) and _SLASH_AHEAD.search(text[end: end + 40]):
         return True
     if "/" in text[max(a, start - 1):start] or text[end:end + 1] == "/":
         return True
-    return bool(re.fullmatch(r"\s*\[?[^\]]*/[^\]]*\]?\s*", line)) and len(line) < 80
+    return bool(_CREDIT_LINE.fullmatch(line)) and len(line) < 80
 
 
 def trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -45,15 +56,15 @@ def trim(doc, start: int, end: int) -> tuple[int, int]:
         end = start + cut
     while True:
         s = text[start:end]
-        m = re.match(r"(?i)(the|a|an)\s+", s)
+        m = _ARTICLE.match(s)
         if m and end - start > m.end():
             start += m.end()
             continue
-        m = re.search(r"(['’]s|['’])$", s)
+        m = _POSSESSIVE_END.search(s)
         if m and end - start > len(m.group()) + 1:
             end -= len(m.group())
             continue
-        if s and s[-1] in " .,;:!?\"“”)(-\u00a0" and not re.search(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$", s):
+        if s and s[-1] in " .,;:!?\"“”)(-\u00a0" and not _INITIAL_END.search(s):
             end -= 1
             continue
         if s and s[0] in " \"“(\u00a0-":
@@ -81,14 +92,14 @@ def bad(doc, start: int, end: int) -> bool:
     s = doc_text(doc)[start:end]
     if not s or not (s[0].isupper() or s[0].isdigit() or s[0] == "@"):
         return True
-    if re.search(r"https?:|www\.|\.com\b|\.org\b|@|/|\\|[<>{}|]", s):
+    if _WEBBY.search(s):
         return True
     f = fold(s)
     if f in CHROME_WORDS or f in PRONOUNS or s.casefold() in CHROME_WORDS:
         return True
     if all(w in DEGREE_WORDS for w in f.split()):
         return True
-    if re.fullmatch(r"[\W\d]+", s):
+    if _NO_LETTERS.fullmatch(s):
         return True
     return False
 
@@ -112,6 +123,14 @@ def _words_as_written(doc) -> set[str]:
 
 def shouting(doc, t) -> bool:
     """A token on an all-caps line (chrome, headings shouted in capitals)."""
-    line = line_of(doc_text(doc), t.idx, t.idx + len(t.text))
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > len(t.text) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    text = doc_text(doc)
+    a = text.rfind("\n", 0, t.idx) + 1
+    b = text.find("\n", t.idx + len(t.text))
+    # A long line holds many tokens: count its letters once per doc.
+    lines = doc.user_data.setdefault("claimscope_line_letters", {})
+    counts = lines.get((a, b))
+    if counts is None:
+        letters = [c for c in line_of(text, t.idx, t.idx + len(t.text)) if c.isalpha()]
+        counts = lines[(a, b)] = (len(letters), sum(c.isupper() for c in letters))
+    n, upper = counts
+    return n > len(t.text) and upper > 0.7 * n

@@ -14,7 +14,7 @@ from .actor_chrome import bad, common_word, glued, is_credit, shouting, trim
 from .actor_names import (CHROME_WORDS, DEGREE_WORDS, INSTITUTION_CUES, MEDIA_NAME_CUES, MEDIA_NOUNS,
                           TITLE_WORDS, fold, is_acronym)
 from .actor_places import city_country, demonym_of, is_demonym, is_state
-from .nlp import doc_text
+from .nlp import doc_text, entities, noun_chunks, tokens
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "FAC": "place", "LOC": "place"}
 # Nouns that, after a demonym, name an institution ("Estonian intelligence"): category, kind.
@@ -155,9 +155,9 @@ def _demonym_like(doc, t) -> bool:
     """'Estonian' in 'the Estonian X news outlet': describes the outlet, is not its name."""
     if t.tag_ == "JJ":
         return True
-    gpes = {e.text for e in doc.ents if e.label_ == "GPE"}
+    gpes = {e.text for e in entities(doc) if e.label_ == "GPE"}
     return is_demonym(t.text) or any(demonym_of(t.text, g) for g in gpes) or any(
-        e.label_ == "NORP" and e.text == t.text for e in doc.ents)
+        e.label_ == "NORP" and e.text == t.text for e in entities(doc))
 
 
 def _acts(root) -> bool:
@@ -193,11 +193,15 @@ def _media_context(span) -> bool:
 
 def entity_candidates(doc) -> list[Cand]:
     text = doc_text(doc)
-    names = {fold(e.text) for e in doc.ents}
-    norps = {fold(e.text) for e in doc.ents if e.label_ == "NORP"}
-    persons_multi = [fold(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2]
+    toks = tokens(doc)
+    ents = entities(doc)
+    # Span.text joins the span's tokens again on every access; the slice is the same string.
+    written = [text[e.start_char:e.end_char] for e in ents]
+    names = {fold(w) for w in written}
+    norps = {fold(w) for e, w in zip(ents, written) if e.label_ == "NORP"}
+    persons_multi = [fold(w) for e, w in zip(ents, written) if e.label_ == "PERSON" and len(w.split()) >= 2]
     out: list[Cand] = []
-    for ent in doc.ents:
+    for ent in ents:
         label = ent.label_
         if label not in LABELS:
             continue
@@ -219,7 +223,8 @@ def entity_candidates(doc) -> list[Cand]:
             continue
         if label in ("GPE", "LOC") and (all(t.tag_ == "JJ" for t in ent) or fold(s) in COMPASS):
             continue  # "an Estonian attack", "the North": an adjective or a direction, not a place
-        if label == "ORG" and any(t.text in DEGREES_CASED for t in ent.sent):
+        sent = ent.sent
+        if label == "ORG" and any(t.text in DEGREES_CASED for t in toks[sent.start:sent.end]):
             continue  # a sentence listing degrees is an author bio
         words = s.split()
         # Degree chrome glued to an institution: "BA Some College".
@@ -257,14 +262,14 @@ def entity_candidates(doc) -> list[Cand]:
             _add_title(doc, c)
         if c.kind in ("organization",):
             m = re.match(r"(.+?)['’]s\s+(?=[A-Z])", s)
-            if m and is_state(m.group(1)) or m and any(e.label_ == "GPE" and e.start_char == start for e in doc.ents):
+            if m and is_state(m.group(1)) or m and any(e.label_ == "GPE" and e.start_char == start for e in ents):
                 c.country = m.group(1)
                 c.start = start = start + m.end()
                 s = text[start:end]
             else:
                 c.country = _country_before(doc, first_tok.start)
                 if c.country is None and first_tok[0].ent_type_ in ("NORP", "GPE") and len(first_tok) > 1:
-                    c.country = next((e.text for e in doc.ents if e.label_ in ("NORP", "GPE")
+                    c.country = next((e.text for e in ents if e.label_ in ("NORP", "GPE")
                                       and start <= e.start_char < end), None)
             if any(fold(w) in MEDIA_NAME_CUES for w in s.split()) and not any(
                     fold(w) in INSTITUTION_CUES for w in s.split()):
@@ -297,99 +302,101 @@ def pattern_candidates(doc) -> list[Cand]:
     """Outlets named only by their context, institutions named by a demonym, and acronyms
     introduced in parentheses."""
     out: list[Cand] = []
-    n = len(doc)
-    for t in doc:
-        low = t.lower_
+    toks = tokens(doc)
+    n = len(toks)
+    for t in toks:
+        # Each Token attribute is a string-store lookup: read the ones every rule tests once.
+        low, tag, ent = t.lower_, t.tag_, t.ent_type_
         # "<Name> (news|media) outlet"
         if low in MEDIA_NOUNS and low not in ("media", "press", "bloggers") and t.pos_ == "NOUN":
             j = t.i - 1
-            while j >= 0 and doc[j].lower_ in NAME_MODIFIERS:
+            while j >= 0 and toks[j].lower_ in NAME_MODIFIERS:
                 j -= 1
             k = j
-            while k >= 0 and doc[k].tag_ in ("NNP", "NNPS") and doc[k].ent_type_ not in ("NORP", "GPE", "PERSON") \
-                    and "\n" not in doc[k].text_with_ws and not _demonym_like(doc, doc[k]):
+            while k >= 0 and toks[k].tag_ in ("NNP", "NNPS") and toks[k].ent_type_ not in ("NORP", "GPE", "PERSON") \
+                    and "\n" not in toks[k].text_with_ws and not _demonym_like(doc, toks[k]):
                 k -= 1
             if k < j and t.lower_ not in ("site", "paper", "network", "station"):
-                out.append(Cand(doc[k + 1].idx, doc[j].idx + len(doc[j].text), "media", "media-noun",
+                out.append(Cand(toks[k + 1].idx, toks[j].idx + len(toks[j].text), "media", "media-noun",
                                 0.8, desc=doc[j + 1: t.i + 1].text, tok=(k + 1, j + 1), priority=1))
             # "broadcaster <Name>"
             if low in MEDIA_BEFORE:
                 j = t.i + 1
                 k = j
-                while k < n and (doc[k].tag_ in ("NNP", "NNPS") or doc[k].is_upper and doc[k].is_alpha) \
-                        and doc[k].ent_type_ not in ("NORP", "GPE"):
+                while k < n and (toks[k].tag_ in ("NNP", "NNPS") or toks[k].is_upper and toks[k].is_alpha) \
+                        and toks[k].ent_type_ not in ("NORP", "GPE"):
                     k += 1
                 if k > j:
-                    out.append(Cand(doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text), "media", "media-noun",
+                    out.append(Cand(toks[j].idx, toks[k - 1].idx + len(toks[k - 1].text), "media", "media-noun",
                                     0.8, desc=doc[max(t.left_edge.i, t.i - 3): t.i + 1].text, tok=(j, k)))
         # "told <Name>", "<Name> is a news organization": outlets the model does not know
-        if t.tag_ == "NNP" and t.ent_type_ in ("", "ORG") and t.text[:1].isupper() and (
+        if tag == "NNP" and ent in ("", "ORG") and t.text[:1].isupper() and (
                 t.dep_ in ("dobj", "dative") and t.head.lemma_ == "tell"
                 or t.dep_ == "nsubj" and t.head.lemma_ == "be" and any(
                     ch.dep_ == "attr" and (ch.lower_ in MEDIA_NOUNS or any(x.lower_ in ("news", "media") for x in ch.children))
                     for ch in t.head.children)):
             a = t.i
-            while a > 0 and doc[a - 1].tag_ == "NNP" and doc[a - 1].ent_type_ in ("", "ORG"):
+            while a > 0 and toks[a - 1].tag_ == "NNP" and toks[a - 1].ent_type_ in ("", "ORG"):
                 a -= 1
             if not any(x.lower_ in TITLE_WORDS for x in doc[a: t.i + 1]) and "\n" not in doc[a: t.i + 1].text:
-                out.append(Cand(doc[a].idx, t.idx + len(t.text), "media", "media-context", 0.7, media_cue=True,
+                out.append(Cand(toks[a].idx, t.idx + len(t.text), "media", "media-context", 0.7, media_cue=True,
                                 tok=(a, t.i + 1)))
         # Unrecognised acronyms ("the MPLA") and capitalised unit names ("Special X Battalion")
-        if t.ent_type_ == "" and t.tag_ == "NNP" and is_acronym(t.text) and fold(t.text) not in CHROME_WORDS \
+        if ent == "" and tag == "NNP" and is_acronym(t.text) and fold(t.text) not in CHROME_WORDS \
                 and not (t.dep_ == "compound" and t.head.is_lower) and not shouting(doc, t) and not is_state(t.text):
             out.append(Cand(t.idx, t.idx + len(t.text), "organization", "acronym-bare", 0.6, tok=(t.i, t.i + 1)))
-        if t.ent_type_ == "" and t.lower_ in INSTITUTION_CUES and t.text[:1].isupper() and t.i > 0:
+        if ent == "" and low in INSTITUTION_CUES and t.text[:1].isupper() and t.i > 0:
             a = t.i
-            while a > 0 and (doc[a - 1].text[:1].isupper() and doc[a - 1].ent_type_ in ("", "NORP", "ORG")
-                             and doc[a - 1].tag_ in ("NNP", "NNPS", "JJ") and "\n" not in doc[a - 1].text_with_ws
-                             or doc[a - 1].text == "-" and a > 1 and doc[a - 2].text[:1].isupper()
-                             and not doc[a - 1].whitespace_ and not doc[a - 2].whitespace_):
+            while a > 0 and (toks[a - 1].text[:1].isupper() and toks[a - 1].ent_type_ in ("", "NORP", "ORG")
+                             and toks[a - 1].tag_ in ("NNP", "NNPS", "JJ") and "\n" not in toks[a - 1].text_with_ws
+                             or toks[a - 1].text == "-" and a > 1 and toks[a - 2].text[:1].isupper()
+                             and not toks[a - 1].whitespace_ and not toks[a - 2].whitespace_):
                 a -= 1
-            if a < t.i and not doc[a].is_sent_start:
-                out.append(Cand(doc[a].idx, t.idx + len(t.text), "organization", "capitalised-institution", 0.7,
+            if a < t.i and not toks[a].is_sent_start:
+                out.append(Cand(toks[a].idx, t.idx + len(t.text), "organization", "capitalised-institution", 0.7,
                                 tok=(a, t.i + 1)))
         # "<demonym> intelligence / forces / media ..."
-        if low in INSTITUTION_HEADS or (low == "forces" and t.i > 0 and doc[t.i - 1].lower_ == "armed"):
+        if low in INSTITUTION_HEADS or (low == "forces" and t.i > 0 and toks[t.i - 1].lower_ == "armed"):
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
                 continue
             j = t.i - 1
-            while j >= 0 and (doc[j].lower_ in INSTITUTION_MODIFIERS and doc[j].ent_type_ != "NORP"):
+            while j >= 0 and (toks[j].lower_ in INSTITUTION_MODIFIERS and toks[j].ent_type_ != "NORP"):
                 j -= 1
             k = j
-            while k >= 0 and (doc[k].ent_type_ in ("NORP", "GPE") and doc[k].tag_ in ("JJ", "NNP", "NNPS", "HYPH")
-                              or doc[k].is_space and "\n" not in doc[k].text and k > 0 and doc[k - 1].ent_type_) \
-                    and not (doc[k].ent_type_ == "GPE" and doc[k].tag_.startswith("NNP") and is_state(doc[k].text)):
+            while k >= 0 and (toks[k].ent_type_ in ("NORP", "GPE") and toks[k].tag_ in ("JJ", "NNP", "NNPS", "HYPH")
+                              or toks[k].is_space and "\n" not in toks[k].text and k > 0 and toks[k - 1].ent_type_) \
+                    and not (toks[k].ent_type_ == "GPE" and toks[k].tag_.startswith("NNP") and is_state(toks[k].text)):
                 k -= 1
             if k == j:
                 continue
             category, kind = INSTITUTION_HEADS.get(low, ("armed", "organization"))
             demonym = re.sub(r"\s+", " ", doc[k + 1: j + 1].text)
-            start = doc[k + 1].idx
+            start = toks[k + 1].idx
             end = t.idx + len(t.text)
             name = {"armed": f"{demonym} armed forces", "government": f"{demonym} government"}.get(category)
             out.append(Cand(start, end, kind, "demonym-institution", 0.8, country=demonym,
                             category=category, name=name, tok=(k + 1, t.i + 1)))
         # "<noun phrase> (ACR)"
-        if low == "(" and t.i + 2 < n and doc[t.i + 2].text == ")" and is_acronym(doc[t.i + 1].text) and t.i > 0:
-            acr = doc[t.i + 1]
-            prev = doc[t.i - 1]
+        if low == "(" and t.i + 2 < n and toks[t.i + 2].text == ")" and is_acronym(toks[t.i + 1].text) and t.i > 0:
+            acr = toks[t.i + 1]
+            prev = toks[t.i - 1]
             c = Cand(acr.idx, acr.idx + len(acr.text), "organization", "acronym", tok=(acr.i, acr.i + 1))
             if prev.ent_type_ in ("ORG", "PERSON", "GPE"):
                 c.acronym_for = prev.i  # a token index: resolved against entity candidates later
             else:
-                chunk = next((ch for ch in doc.noun_chunks if ch.end == t.i), None)
+                chunk = next((ch for ch in noun_chunks(doc) if ch.end == t.i), None)
                 if chunk is not None and chunk.root.pos_ in ("NOUN", "PROPN"):
                     a = chunk.start
-                    while a < chunk.end and doc[a].lower_ in ("the", "a", "an"):
+                    while a < chunk.end and toks[a].lower_ in ("the", "a", "an"):
                         a += 1
                     if a < chunk.end:
                         c.desc = doc[a: chunk.end].text
-                        c.country = _country_before(doc, a + 2) if a + 1 < chunk.end and doc[a + 1].lower_ in ("'s", "’s") else None
-                        exp = Cand(doc[a].idx, doc[chunk.end - 1].idx + len(doc[chunk.end - 1].text),
+                        c.country = _country_before(doc, a + 2) if a + 1 < chunk.end and toks[a + 1].lower_ in ("'s", "’s") else None
+                        exp = Cand(toks[a].idx, toks[chunk.end - 1].idx + len(toks[chunk.end - 1].text),
                                    "organization", "acronym-expansion", 0.8, tok=(a, chunk.end))
                         exp.acronym_for = -1  # the expansion belongs to the acronym that follows it
                         exp.name = acr.text
-                        c.country = c.country or (doc[a].text if doc[a].ent_type_ == "GPE" else None)
+                        c.country = c.country or (toks[a].text if toks[a].ent_type_ == "GPE" else None)
                         exp.country = c.country
                         exp.desc = c.desc
                         out.append(exp)

@@ -20,7 +20,7 @@ from .actor_places import demonym_of
 from .actor_chrome import bad, is_credit
 from .actor_spans import Cand, entity_candidates, pattern_candidates
 from .model import DocActors, LocalActor, Mention
-from .nlp import doc_text
+from .nlp import doc_text, tokens
 
 
 @dataclass
@@ -293,7 +293,7 @@ def _scan_surnames(doc, clusters: list[_Cluster]) -> None:
     for cl in clusters:
         if cl.kind == "person" and len(fold(cl.name).split()) >= 2:
             owners.setdefault(cl.name.split()[-1], []).append(cl)
-    for t in doc:
+    for t in tokens(doc):
         cls = owners.get(t.text)
         if not cls or len(cls) != 1 or t.ent_type_ not in ("", "PERSON") or len(t.text) < 3:
             continue

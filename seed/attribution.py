@@ -27,6 +27,7 @@ from seed.reporting_words import (
     THING_PRONOUNS,
     VAGUE_HEADS,
 )
+from seed.nlp import tokens
 from seed.sentence_spans import sentences
 
 _LONGEST_MENTION = 200  # characters; a mention never runs longer
@@ -143,6 +144,74 @@ def has_complement(verb) -> bool:
     return verb.dep_ in ("parataxis",) or (verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children))
 
 
+def _sentence_of_tokens(doc) -> list[tuple[int, int] | None]:
+    """Token index -> the (start, end) of its sentence (None between sentences),
+    built once per doc."""
+    index = doc.user_data.get("claimscope_sentence_of")
+    if index is None:
+        index = [None] * len(doc)
+        for s, e in sentences(doc):
+            index[s:e] = [(s, e)] * (e - s)
+        doc.user_data["claimscope_sentence_of"] = index
+    return index
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Is ``pos`` inside one of the sorted ``spans``?"""
+    i = bisect_left(spans, (pos + 1,)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _quote_view(doc, quote_spans: list[tuple[int, int]]) -> tuple[list[bool], list]:
+    """What depends only on the doc and its quote spans: which tokens are quoted
+    (by token index), and the source phrases the salience history is built from.
+    The quotes and the claims stage each build a Resolver over the same spans;
+    this is the costly part, so it is built once per doc and set of spans."""
+    views = doc.user_data.setdefault("claimscope_quote_views", {})
+    key = tuple(quote_spans)
+    view = views.get(key)
+    if view is None:
+        toks = tokens(doc)
+        quoted = _quoted_tokens(toks, quote_spans)
+        view = views[key] = (quoted, _history_sources(doc, toks, quoted, quote_spans))
+    return view
+
+
+def _quoted_tokens(toks, spans: list[tuple[int, int]]) -> list[bool]:
+    """``_in_spans(spans, t.idx)`` for every token, in one pass: token offsets
+    only grow, so the last span starting at or before a token only moves on."""
+    out = []
+    j = -1  # the last span starting at or before the current token
+    for t in toks:
+        pos = t.idx
+        while j + 1 < len(spans) and spans[j + 1][0] <= pos:
+            j += 1
+        out.append(j >= 0 and pos < spans[j][1])
+    return out
+
+
+def _history_sources(doc, toks, quoted: list[bool], quote_spans) -> list:
+    """Head tokens of who was the subject of each main or reporting verb, or the
+    source of an "according to", in text order, outside quotes.  Subjects of
+    embedded clauses ("for X to strengthen") are not salient enough to count."""
+    out = []
+    for s, e in sentences(doc):
+        for t in toks[s:e]:
+            if quoted[t.i]:
+                continue
+            src = None
+            if t.pos_ in ("VERB", "AUX") and (
+                    t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
+                    or t.lemma_ in REPORT_VERBS):
+                src, _ = subject_of(t, (s, e))
+            elif t.lower_ == "according":
+                src = according_source(t)
+            if src is None or _in_spans(quote_spans, src.idx):
+                continue
+            out.append(src)
+    return out
+
+
 class Resolver:
     """Maps source phrases to LocalActor keys, tracking who is salient."""
 
@@ -161,44 +230,29 @@ class Resolver:
         self._free_starts = [m.start for m in self.free_mentions]
         self._starts = [m.start for m in actors.mentions]
         self.sents = sentences(doc)
-        self._sent_of = {}
-        for s, e in self.sents:
-            for i in range(s, e):
-                self._sent_of[i] = (s, e)
+        self._sent_of = _sentence_of_tokens(doc)
+        quoted, sources = _quote_view(doc, self.quote_spans)
+        self.token_quoted: list[bool] = quoted  # by token index: in_quote(token.idx)
         self.history: list[tuple[int, str]] = []  # (char offset, key) of resolved subjects
-        self._build_history()
+        self._build_history(sources)
 
     def in_quote(self, pos: int) -> bool:
-        i = bisect_left(self.quote_spans, (pos + 1,)) - 1
-        return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
+        return _in_spans(self.quote_spans, pos)
 
     def bounds(self, tok):
-        return self._sent_of.get(tok.i)
+        return self._sent_of[tok.i]
 
     def subject(self, verb):
         return subject_of(verb, self.bounds(verb))
 
-    def _build_history(self) -> None:
-        """Who was the subject of each main or reporting verb, or the source of an
-        "according to", in text order: the candidates for a later "he" or "the
-        ministry".  Subjects of embedded clauses ("for X to strengthen") are not
-        salient enough to count."""
-        for s, e in self.sents:
-            for t in self.doc[s:e]:
-                if self.in_quote(t.idx):
-                    continue
-                src = None
-                if t.pos_ in ("VERB", "AUX") and (
-                        t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
-                        or t.lemma_ in REPORT_VERBS):
-                    src, _ = subject_of(t, (s, e))
-                elif t.lower_ == "according":
-                    src = according_source(t)
-                if src is None or self.in_quote(src.idx):
-                    continue
-                key = self.resolve(src)
-                if key is not None:
-                    insort(self.history, (src.idx, key))
+    def _build_history(self, sources) -> None:
+        """Who the salient source phrases (see ``_history_sources``) name, in text
+        order: the candidates for a later "he" or "the ministry".  Resolved one by
+        one, as a pronoun among them resolves against the history so far."""
+        for src in sources:
+            key = self.resolve(src)
+            if key is not None:
+                insort(self.history, (src.idx, key))
 
     def _starts_sentence(self, tok) -> bool:
         b = self.bounds(tok)

@@ -31,7 +31,7 @@ from seed.reporting_words import (
     REPORT_VERBS,
     THAT_ONLY,
 )
-from seed.nlp import doc_text
+from seed.nlp import doc_text, tokens
 from seed.sentence_spans import sentences, trim_span
 
 # Secondary cues: they name a source's source, never the claimant of the sentence.
@@ -88,6 +88,8 @@ class _Claims:
         self._quote_ends = [q.end for q in quotes]  # quotes are disjoint and in text order
         self.own = own
         self.res = Resolver(doc, actors, [(q.start, q.end) for q in quotes], own)
+        self.toks = tokens(doc)
+        self.quoted = self.res.token_quoted
 
     def _overlapping(self, a: int, b: int):
         """Indexes of the quotes that overlap [a, b)."""
@@ -97,16 +99,16 @@ class _Claims:
             i += 1
 
     def in_quote(self, tok) -> bool:
-        return self.res.in_quote(tok.idx)
+        return self.quoted[tok.i]
 
     # -- cues -----------------------------------------------------------------
 
     def cues(self, s: int, e: int) -> list[Cue]:
-        doc, out = self.doc, []
-        for t in doc[s:e]:
-            if self.in_quote(t) or t.is_space:
+        toks, quoted, out = self.toks, self.quoted, []
+        for t in toks[s:e]:
+            if quoted[t.i] or t.is_space:
                 continue
-            if t.lower_ == "according" and t.i + 1 < e and doc[t.i + 1].lower_ == "to":
+            if t.lower_ == "according" and t.i + 1 < e and toks[t.i + 1].lower_ == "to":
                 out.append(Cue(t, "according to", "according", according_source(t)))
             elif t.pos_ == "VERB" and t.lemma_ in REPORT_VERBS:
                 if t.dep_ == "amod" or (t.dep_ == "acl" and t.tag_ == "VBN" and not any(
@@ -175,8 +177,7 @@ class _Claims:
 
     def headline(self, s: int, e: int) -> Cue | None:
         """"Name: statement", a headline convention, for a person or institution."""
-        doc = self.doc
-        toks = [t for t in doc[s:e] if not t.is_space]
+        toks = [t for t in self.toks[s:e] if not t.is_space]
         if len(toks) < 4 or toks[-1].text in ".?!":
             return None
         m = self.res.mention_at(toks[0].idx, toks[0].idx + 1)
@@ -239,9 +240,10 @@ class _Claims:
     # -- stance ---------------------------------------------------------------------
 
     def stance(self, cue: Cue | None, s: int, e: int) -> str:
-        toks = self.doc[s:e]
+        toks = self.toks[s:e]
         lemma = cue.token.lemma_.lower() if cue is not None else ""
-        if lemma in DENIAL_CUES or DENIAL_WORDS.search(toks.text):
+        said = doc_text(self.doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else ""
+        if lemma in DENIAL_CUES or DENIAL_WORDS.search(said):
             return "denies"
         if lemma in SPECULATIVE_CUES or (cue is not None and cue.token.lower_ in SPECULATIVE_CUES):
             return "speculates"
@@ -253,17 +255,17 @@ class _Claims:
     # -- figures ------------------------------------------------------------------
 
     def has_people_figure(self, s: int, e: int) -> bool:
-        doc = self.doc
-        for t in doc[s:e]:
+        toks = self.toks
+        for t in toks[s:e]:
             if t.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY"):
                 continue
             if not (t.like_num or t.lower_ in VAGUE_NUMBERS) or t.is_space:
                 continue
             if re.fullmatch(r"(1[89]|20)\d\d", t.text):
                 continue  # a year
-            if t.i > 0 and doc[t.i - 1].lower_ in ("the", "these", "those", "both", "all"):
+            if t.i > 0 and toks[t.i - 1].lower_ in ("the", "these", "those", "both", "all"):
                 continue  # "the two men": a reference, not a count
-            for u in doc[t.i + 1:min(e, t.i + 7)]:
+            for u in toks[t.i + 1:min(e, t.i + 7)]:
                 if u.lemma_.lower() in PEOPLE or u.lower_ in PEOPLE or (u.ent_type_ == "NORP" and u.tag_ == "NNPS"):
                     return True
                 if u.pos_ == "VERB" and u.lemma_ in PEOPLE_VERBS:
@@ -274,7 +276,7 @@ class _Claims:
 
     def _factual(self, s: int, e: int) -> bool:
         """A stated figure, not a hypothesis or a caption."""
-        toks = [t for t in self.doc[s:e] if not t.is_space]
+        toks = [t for t in self.toks[s:e] if not t.is_space]
         if not toks or toks[-1].text not in (".", "!", "”", '"', "’", "'", ")"):
             return False
         return not any(t.lower_ in ("would", "if", "could", "might") for t in toks)
@@ -295,7 +297,7 @@ class _Claims:
         for s, e in sentences(doc):
             a, b = trim_span(doc, s, e)
             made: list[Claim] = []
-            has_verb = any(t.pos_ in ("VERB", "AUX") for t in doc[s:e])
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in self.toks[s:e])
             cues = self.cues(s, e) if has_verb else []
             head = self.headline(s, e)
             if head is not None:
@@ -349,14 +351,14 @@ class _Claims:
     def _continuation(self, s: int, e: int, prev: Claim | None) -> str | None:
         if prev is None or prev.claimant is None:
             return None
-        doc = self.doc
-        first = next((t for t in doc[s:e] if not t.is_space), None)
+        toks = self.toks
+        first = next((t for t in toks[s:e] if not t.is_space), None)
         if first is None:
             return None
-        text = doc_text(doc)[first.idx:doc[e - 1].idx + len(doc[e - 1].text)]
+        text = doc_text(self.doc)[first.idx:toks[e - 1].idx + len(toks[e - 1].text)]
         if CONTINUERS.match(text):
             return prev.claimant
-        root = next((t for t in doc[s:e] if t.dep_ == "ROOT"), None)
+        root = next((t for t in toks[s:e] if t.dep_ == "ROOT"), None)
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
         if subj is not None and subj.lower_ in PERSON_PRONOUNS and self.res.resolve(subj) == prev.claimant:
             return prev.claimant

@@ -28,5 +28,32 @@ def doc_text(doc) -> str:
     makes any per-mention use quadratic in the document's length."""
     text = doc.user_data.get("claimscope_text")
     if text is None:
-        text = doc.user_data["claimscope_text"] = doc.text
+        text = doc.user_data["claimscope_text"] = "".join(t.text_with_ws for t in tokens(doc))
     return text
+
+
+def tokens(doc) -> list:
+    """The doc's tokens as a list, built once.  ``doc[i]`` and iterating a Doc or
+    Span create a new Token object every time; the stages walk the same tokens
+    many times over, and that object creation was most of their cost."""
+    toks = doc.user_data.get("claimscope_tokens")
+    if toks is None:
+        toks = doc.user_data["claimscope_tokens"] = list(doc)
+    return toks
+
+
+def entities(doc) -> tuple:
+    """``doc.ents``, built once: spaCy rebuilds the tuple of Spans on every access."""
+    ents = doc.user_data.get("claimscope_ents")
+    if ents is None:
+        ents = doc.user_data["claimscope_ents"] = tuple(doc.ents)
+    return ents
+
+
+def noun_chunks(doc) -> list:
+    """``doc.noun_chunks``, built once: spaCy finds every chunk of the doc again on
+    each access."""
+    chunks = doc.user_data.get("claimscope_noun_chunks")
+    if chunks is None:
+        chunks = doc.user_data["claimscope_noun_chunks"] = list(doc.noun_chunks)
+    return chunks

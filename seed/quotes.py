@@ -14,7 +14,7 @@ from seed.attribution import Resolver, according_source
 from seed.model import DocActors, Quote
 from seed.reporting_words import REPORT_VERBS
 from seed.sentence_spans import hard_breaks, sentences
-from .nlp import doc_text
+from .nlp import doc_text, tokens
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -133,8 +133,9 @@ class _Attributor:
         self.doc = doc
         self.spans = spans
         self.resolver = Resolver(doc, actors, [(s, e) for s, e, _ in spans])
+        self.toks = tokens(doc)
         self.sents = sentences(doc)
-        self.sent_starts = [doc[s].idx for s, _ in self.sents]
+        self.sent_starts = [self.toks[s].idx for s, _ in self.sents]
         self.paras = paragraphs(doc_text(doc))
         self.para_starts = [a for a, _ in self.paras]
 
@@ -145,7 +146,7 @@ class _Attributor:
         return max(0, bisect_right(self.para_starts, pos) - 1)
 
     def in_any_quote(self, tok) -> bool:
-        return self.resolver.in_quote(tok.idx)
+        return self.resolver.token_quoted[tok.i]
 
     def speaker_from_verb(self, verb):
         subj, passive = self.resolver.subject(verb)
@@ -174,12 +175,13 @@ class _Attributor:
     def sentence_cue(self, si: int, start: int, end: int):
         """The reporting verb or "according to" nearest the quote in its sentence."""
         s, e = self.sents[si]
+        toks, quoted = self.toks, self.resolver.token_quoted
         best, best_d = None, None
-        for t in self.doc[s:e]:
-            if start <= t.idx < end or self.in_any_quote(t):
+        for t in toks[s:e]:
+            if start <= t.idx < end or quoted[t.i]:
                 continue
             if (t.lemma_ in REPORT_VERBS and t.pos_ == "VERB") or (
-                    t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"):
+                    t.lower_ == "according" and t.i + 1 < len(toks) and toks[t.i + 1].lower_ == "to"):
                 d = min(abs(t.idx - start), abs(t.idx - end))
                 if best is None or d < best_d:
                     best, best_d = t, d

@@ -5,7 +5,7 @@ and cuts inside bracketed insertions; these helpers fix both, and keep every
 span a faithful slice of ``doc_text(doc)``.
 """
 from __future__ import annotations
-from .nlp import doc_text
+from .nlp import doc_text, tokens
 
 import re
 
@@ -53,10 +53,11 @@ def sentences(doc) -> list[tuple[int, int]]:
     if cached is not None:
         return cached
     breaks = set(hard_breaks(doc_text(doc)))
+    toks = tokens(doc)
     out = []
     for sent in doc.sents:
         start = sent.start
-        for t in sent:
+        for t in toks[sent.start:sent.end]:
             if t.is_space and any(t.idx + k in breaks for k, ch in enumerate(t.text) if ch == "\n"):
                 if t.i > start:
                     out.append((start, t.i, True))
@@ -66,15 +67,15 @@ def sentences(doc) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     joinable = False  # the last range ended mid-paragraph without ending a sentence
     for s, e, at_break in out:
-        marks = [t for t in doc[s:e] if not t.is_space]
+        marks = [t for t in toks[s:e] if not t.is_space]
         if any(not t.is_punct for t in marks):
-            while s < e and (doc[s].is_space or doc[s].text in _BULLETS):
+            while s < e and (toks[s].is_space or toks[s].text in _BULLETS):
                 s += 1  # a list item's bullet is layout, not text
             if joinable and merged:
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))
-            words = [t for t in doc[merged[-1][0]:e] if not t.is_space]
+            words = [t for t in toks[merged[-1][0]:e] if not t.is_space]
             joinable = not at_break and not _ends_sentence(words)
         elif merged and marks and all(t.text in _CLOSERS for t in marks):
             # a closing mark spaCy pushed past the sentence end belongs to it
@@ -95,11 +96,12 @@ def _ends_sentence(words) -> bool:
 
 def trim_span(doc, start_tok: int, end_tok: int) -> tuple[int, int]:
     """Character offsets of a token range, without surrounding whitespace tokens."""
-    while start_tok < end_tok and doc[start_tok].is_space:
+    toks = tokens(doc)
+    while start_tok < end_tok and toks[start_tok].is_space:
         start_tok += 1
-    while end_tok > start_tok and doc[end_tok - 1].is_space:
+    while end_tok > start_tok and toks[end_tok - 1].is_space:
         end_tok -= 1
     if start_tok >= end_tok:
-        pos = doc[start_tok].idx if start_tok < len(doc) else len(doc_text(doc))
+        pos = toks[start_tok].idx if start_tok < len(toks) else len(doc_text(doc))
         return pos, pos
-    return doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+    return toks[start_tok].idx, toks[end_tok - 1].idx + len(toks[end_tok - 1].text)

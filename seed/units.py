@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .nlp import tokens
+
 TROOP_NOUNS = {
     "troop", "troops", "soldier", "soldiers", "personnel", "serviceman", "servicemen", "servicemembers",
     "fighter", "fighters", "force", "forces", "infantry", "infantrymen", "officer", "officers", "worker",
@@ -189,7 +191,8 @@ def military(doc) -> bool:
     Ruritanians") is a count of soldiers."""
     cached = doc.user_data.get("claimscope_military")
     if cached is None:
-        cached = doc.user_data["claimscope_military"] = sum(1 for t in doc if t.lower_ in MILITARY_CONTEXT) >= 3
+        cached = doc.user_data["claimscope_military"] = sum(
+            1 for t in tokens(doc) if t.lower_ in MILITARY_CONTEXT) >= 3
     return cached
 
 
