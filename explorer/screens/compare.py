@@ -24,8 +24,18 @@ def figure_value(f: Figure) -> str:
     return " ".join(f.text.split())
 
 
-def figures_table(comparison: Comparison) -> Text:
+def figures_table(comparison: Comparison, groups=(), figures: dict[int, Figure] | None = None) -> Text:
+    """Figure groups both share first (conflicts marked), then figures on a common unit."""
     out = Text()
+    figures = figures or {}
+    for label, status, left, right in sorted(groups, key=lambda g: g[1] != "conflict"):
+        out.append("CONFLICT " if status == "conflict" else "agree    ",
+                   style="bold red" if status == "conflict" else "green")
+        out.append_text(plain(f"{label}: ", "bold"))
+        out.append_text(plain(", ".join(figure_value(figures[i]) for i in left if i in figures) or "—"))
+        out.append("  │  ", style="dim")
+        out.append_text(plain(", ".join(figure_value(figures[i]) for i in right if i in figures) or "—"))
+        out.append("\n")
     if not comparison.figures:
         out.append("No figures on a common unit.", style="dim")
         return out
@@ -58,6 +68,8 @@ class CompareScreen(Screen):
         self.comparison: Comparison | None = None
         self.pairs: list[tuple[Span, Span]] = []
         self.at = -1
+        self.figure_groups: list = []
+        self.figure_rows: dict[int, Figure] = {}
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -89,6 +101,8 @@ class CompareScreen(Screen):
         comparison = store.compare(self.left_id, self.right_id)
         left_spans = store.spans(self.left_id) if left else []
         right_spans = store.spans(self.right_id) if right else []
+        self.figure_groups = store.shared_figure_groups(self.left_id, self.right_id)
+        self.figure_rows = {f.id: f for d in (self.left_id, self.right_id) for f in store.figures(d)}
         self.app.call_from_thread(self._show, left, right, left_spans, right_spans, comparison)
 
     def _show(self, left: Document | None, right: Document | None,
@@ -110,7 +124,8 @@ class CompareScreen(Screen):
             blocks, marks = view_content(doc, spans)
             marks += [Mark("shared", s.start, s.end, s.id) for s in shared]
             self.query_one(f"#{side}-view", DocumentView).load(doc.text, blocks, marks)
-        self.query_one("#figures-table", Static).update(figures_table(comparison))
+        self.query_one("#figures-table", Static).update(
+            figures_table(comparison, self.figure_groups, self.figure_rows))
         if self.span:
             self.query_one("#left-view", DocumentView).show_span(*self.span)
             partner = next((r for l, r in self.pairs if l.start <= self.span[0] < l.end), None)

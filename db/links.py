@@ -1,0 +1,291 @@
+"""The SQL of the cross-source tables: reading what linking needs, storing its
+result with stable ids, and the explorer's queries over it.
+
+seed/link.py decides the groups; this module only moves rows.  A group is
+found again by its natural key (``key``): kept groups keep their id, their
+members are rewritten only when they changed, and groups no longer found go.
+"""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from dataclasses import dataclass
+
+LINKS_VERSION = "1"  # bump when the linking rules change, so that old links are redone
+_FINGERPRINT = "links_fingerprint"
+
+
+# -- the seeder's side ---------------------------------------------------------
+
+
+@dataclass
+class Inputs:
+    claims: list
+    figures: list
+    quotes: list
+    paragraphs: list
+    published: dict
+
+
+def _fingerprint(con: sqlite3.Connection) -> str:
+    h = hashlib.sha1(LINKS_VERSION.encode())
+    for doc_id, sha, published in con.execute("SELECT id, sha256, published FROM documents ORDER BY id"):
+        h.update(f"{doc_id}:{sha}:{published}|".encode())
+    return h.hexdigest()
+
+
+def needs_relink(con: sqlite3.Connection) -> bool:
+    """False when the documents are those the stored links were computed on."""
+    row = con.execute("SELECT value FROM claimscope_meta WHERE key = ?", (_FINGERPRINT,)).fetchone()
+    return row is None or row[0] != _fingerprint(con)
+
+
+def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
+    """Plain rows for the linking stage: claims (with the actors they name),
+    figures (with their sentence), long quotes, paragraphs, document dates."""
+    claims = {r["id"]: {**dict(r), "actors": set(), "figures": [], "names": []} for r in con.execute(
+        'SELECT id, document_id, start, "end", text, claimant_id FROM claims ORDER BY id')}
+    for claim_id, actor_id, kind, start, end in con.execute(
+            'SELECT c.id, m.actor_id, a.kind, m.start, m."end" FROM claims c '
+            'JOIN mentions m ON m.document_id = c.document_id AND m.start >= c.start AND m."end" <= c."end" '
+            'JOIN actors a ON a.id = m.actor_id ORDER BY c.id, m.start'):
+        claims[claim_id]["actors"].add(actor_id)
+        if kind in ("person", "organization", "media", "group"):
+            claims[claim_id]["names"].append((start, end))
+    for c in claims.values():
+        if c["claimant_id"] is not None:
+            c["actors"].add(c["claimant_id"])
+    figures = [dict(r) for r in con.execute(
+        'SELECT f.id, f.document_id, f.claim_id, f.start, f."end", f.text, f.low, f.high, f.unit, '
+        'f.subject, f.qualifier, d.published, '
+        '(SELECT s.start FROM passages s WHERE s.document_id = f.document_id AND s.kind = \'sentence\' '
+        '   AND s.start <= f.start AND s."end" >= f."end" ORDER BY s.start DESC LIMIT 1) AS sentence_start, '
+        '(SELECT s.text FROM passages s WHERE s.document_id = f.document_id AND s.kind = \'sentence\' '
+        '   AND s.start <= f.start AND s."end" >= f."end" ORDER BY s.start DESC LIMIT 1) AS sentence '
+        'FROM figures f JOIN documents d ON d.id = f.document_id ORDER BY f.document_id, f.start, f.id')]
+    for f in figures:
+        if f["claim_id"] in claims:
+            claims[f["claim_id"]]["figures"].append(f["id"])
+    quotes = [dict(r) for r in con.execute(
+        'SELECT id, document_id, start, "end", text FROM quotes ORDER BY id')]
+    paragraphs = [dict(r) for r in con.execute(
+        "SELECT document_id, start, text FROM passages WHERE kind != 'sentence' ORDER BY document_id, start")]
+    published = {r[0]: r[1] for r in con.execute("SELECT id, published FROM documents")}
+    return {"claims": list(claims.values()), "figures": figures, "quotes": quotes,
+            "paragraphs": paragraphs, "published": published}
+
+
+def _sync(con: sqlite3.Connection, group_table: str, member_table: str, member_col: str,
+          groups: list[dict]) -> None:
+    """Write ``groups`` (dicts with ``key``, group columns and ``members``, a
+    list of member dicts): same key, same id."""
+    existing = {k: i for k, i in con.execute(f"SELECT key, id FROM {group_table}")}
+    wanted = {g["key"] for g in groups}
+    for key, gid in existing.items():
+        if key not in wanted:
+            con.execute(f"DELETE FROM {member_table} WHERE group_id = ?", (gid,))
+            con.execute(f"DELETE FROM {group_table} WHERE id = ?", (gid,))
+    for g in groups:
+        cols = [c for c in g if c not in ("key", "members")]
+        gid = existing.get(g["key"])
+        if gid is None:
+            gid = con.execute(
+                f"INSERT INTO {group_table} (key, {', '.join(cols)}) VALUES (?{', ?' * len(cols)})",
+                [g["key"], *(g[c] for c in cols)]).lastrowid
+        else:
+            con.execute(f"UPDATE {group_table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                        [*(g[c] for c in cols), gid])
+        stored = [tuple(r) for r in con.execute(
+            f"SELECT * FROM {member_table} WHERE group_id = ? ORDER BY {member_col}", (gid,))]
+        mcols = list(g["members"][0]) if g["members"] else []
+        new = sorted(g["members"], key=lambda m: m[member_col])
+        if [r[2:] for r in stored] != [tuple(m[c] for c in mcols) for m in new] or not stored:
+            con.execute(f"DELETE FROM {member_table} WHERE group_id = ?", (gid,))
+            for m in new:
+                con.execute(
+                    f"INSERT INTO {member_table} (group_id, {', '.join(mcols)}) VALUES (?{', ?' * len(mcols)})",
+                    [gid, *(m[c] for c in mcols)])
+
+
+def save(con: sqlite3.Connection, claim_groups: list[dict], figure_groups: list[dict],
+         reuse: list[dict]) -> None:
+    """Store the linking result (inside the caller's transaction) and remember
+    which documents it was computed on."""
+    _sync(con, "claim_groups", "claim_group_members", "claim_id", claim_groups)
+    _sync(con, "figure_groups", "figure_group_members", "figure_id", figure_groups)
+    existing = {k for (k,) in con.execute("SELECT key FROM quote_links")}
+    wanted = {r["key"] for r in reuse}
+    for key in existing - wanted:
+        con.execute("DELETE FROM quote_links WHERE key = ?", (key,))
+    texts = {r[0]: r[1] for r in con.execute("SELECT id, text FROM documents")}
+    for r in reuse:
+        origin_text = texts[r["origin_document_id"]][r["origin_start"]:r["origin_end"]]
+        reuse_text = texts[r["reuse_document_id"]][r["reuse_start"]:r["reuse_end"]]
+        if r["key"] in existing:
+            con.execute("UPDATE quote_links SET origin_quote_id = ?, reuse_quote_id = ?, score = ?, "
+                        "origin_text = ?, reuse_text = ? WHERE key = ?",
+                        (r["origin_quote_id"], r["reuse_quote_id"], r["score"], origin_text, reuse_text, r["key"]))
+            continue
+        con.execute(
+            "INSERT INTO quote_links (key, origin_document_id, origin_start, origin_end, origin_text, "
+            "origin_quote_id, reuse_document_id, reuse_start, reuse_end, reuse_text, reuse_quote_id, score) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (r["key"], r["origin_document_id"], r["origin_start"], r["origin_end"], origin_text,
+             r["origin_quote_id"], r["reuse_document_id"], r["reuse_start"], r["reuse_end"], reuse_text,
+             r["reuse_quote_id"], r["score"]))
+    con.execute("INSERT INTO claimscope_meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_FINGERPRINT, _fingerprint(con)))
+
+
+def counts(con: sqlite3.Connection) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("claim_groups", "figure_groups", "quote_links")}
+
+
+# -- the explorer's side ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OtherSource:
+    """The same claim as said in another document."""
+    claim_id: int
+    document_id: int
+    outlet: str | None
+    title: str | None
+    published: str | None
+    claimant: str | None
+    text: str
+    group_label: str
+
+
+@dataclass(frozen=True)
+class FigureGroupSummary:
+    id: int
+    label: str
+    unit: str
+    scope: str
+    status: str  # agree | conflict
+    documents: int
+    figures: int
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """One source's figure in a group, with where it stands."""
+    figure_id: int
+    document_id: int
+    outlet: str | None
+    title: str | None
+    published: str | None
+    text: str
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    claimant: str | None
+    conflicts: bool
+    start: int  # of the figure
+    end: int
+    claim_id: int | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FigureGroupDetail:
+    group: FigureGroupSummary
+    sources: tuple[FigureSource, ...]  # by publication date
+
+
+def _has_links(con: sqlite3.Connection) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'figure_groups'").fetchone() is not None
+
+
+def _summary(r) -> FigureGroupSummary:
+    return FigureGroupSummary(r["id"], r["label"], r["unit"], r["scope"], r["status"], r["documents"],
+                              r["figures"], r["low"], r["high"])
+
+
+class LinkQueries:
+    """Store's queries over the cross-source tables (mixed in to Store)."""
+
+    con: sqlite3.Connection
+    _read_lock: threading.RLock
+
+    def same_claim(self, claim_id: int) -> list[OtherSource]:
+        """The claim as said in other documents, earliest first."""
+        with self._read_lock:
+            if not _has_links(self.con):
+                return []
+            return [OtherSource(r["id"], r["document_id"], r["outlet"], r["title"], r["published"],
+                                r["claimant"], r["text"], r["label"]) for r in self.con.execute(
+                "SELECT c.id, c.document_id, d.outlet, d.title, d.published, a.name AS claimant, c.text, g.label "
+                "FROM claim_group_members me JOIN claim_group_members o ON o.group_id = me.group_id "
+                "JOIN claim_groups g ON g.id = me.group_id "
+                "JOIN claims c ON c.id = o.claim_id JOIN documents d ON d.id = c.document_id "
+                "LEFT JOIN actors a ON a.id = c.claimant_id "
+                "WHERE me.claim_id = ? AND c.document_id != (SELECT document_id FROM claims WHERE id = ?) "
+                "ORDER BY d.published IS NULL, d.published, d.id, c.start", (claim_id, claim_id))]
+
+    def figure_groups(self) -> list[FigureGroupSummary]:
+        """Every figure group, conflicts first, then the most sources."""
+        with self._read_lock:
+            if not _has_links(self.con):
+                return []
+            return [_summary(r) for r in self.con.execute(
+                "SELECT * FROM figure_groups ORDER BY status = 'conflict' DESC, documents DESC, "
+                "figures DESC, label, id")]
+
+    def figure_group(self, group_id: int) -> FigureGroupDetail | None:
+        with self._read_lock:
+            if not _has_links(self.con):
+                return None
+            g = self.con.execute("SELECT * FROM figure_groups WHERE id = ?", (group_id,)).fetchone()
+            if g is None:
+                return None
+            rows = self.con.execute(
+                'SELECT f.id, f.document_id, d.outlet, d.title, d.published, f.text, f.low, f.high, f.qualifier, '
+                'a.name AS claimant, m.conflicts, f.start, f."end", f.claim_id, '
+                "coalesce((SELECT s.text FROM passages s WHERE s.document_id = f.document_id "
+                "  AND s.kind = 'sentence' AND s.start <= f.start AND s.\"end\" >= f.\"end\" "
+                "  ORDER BY s.start DESC LIMIT 1), f.text) AS sentence "
+                "FROM figure_group_members m JOIN figures f ON f.id = m.figure_id "
+                "JOIN documents d ON d.id = f.document_id LEFT JOIN actors a ON a.id = f.claimant_id "
+                "WHERE m.group_id = ? ORDER BY d.published IS NULL, d.published, d.id, f.start", (group_id,))
+            sources = tuple(FigureSource(r["id"], r["document_id"], r["outlet"], r["title"], r["published"],
+                                         r["text"], r["low"], r["high"], r["qualifier"], r["claimant"],
+                                         bool(r["conflicts"]), r["start"], r["end"], r["claim_id"],
+                                         r["sentence"]) for r in rows)
+            return FigureGroupDetail(_summary(g), sources)
+
+    def shared_figure_groups(self, left_id: int, right_id: int) -> list[tuple[str, str, tuple[int, ...], tuple[int, ...]]]:
+        """(label, status, left figure ids, right figure ids) of the figure
+        groups both documents have a figure in; 'conflict' when one of theirs
+        misses the other's range."""
+        with self._read_lock:
+            if not _has_links(self.con):
+                return []
+            out = []
+            for g in self.con.execute(
+                    "SELECT g.id, g.label FROM figure_groups g WHERE "
+                    "EXISTS (SELECT 1 FROM figure_group_members WHERE group_id = g.id AND document_id = ?) AND "
+                    "EXISTS (SELECT 1 FROM figure_group_members WHERE group_id = g.id AND document_id = ?) "
+                    "ORDER BY g.label, g.id", (left_id, right_id)).fetchall():
+                members = self.con.execute(
+                    "SELECT m.figure_id, m.document_id, m.range_low, m.range_high FROM figure_group_members m "
+                    "JOIN figures f ON f.id = m.figure_id WHERE m.group_id = ? AND m.document_id IN (?, ?) "
+                    "ORDER BY f.start", (g["id"], left_id, right_id)).fetchall()
+                left = [m for m in members if m["document_id"] == left_id]
+                right = [m for m in members if m["document_id"] == right_id]
+                clash = any(not _overlap(a, b) for a in left for b in right)
+                out.append((g["label"], "conflict" if clash else "agree",
+                            tuple(m["figure_id"] for m in left), tuple(m["figure_id"] for m in right)))
+            return out
+
+
+def _overlap(a, b) -> bool:
+    inf = float("inf")
+    a_hi = a["range_high"] if a["range_high"] is not None else inf
+    b_hi = b["range_high"] if b["range_high"] is not None else inf
+    return a["range_low"] <= b_hi and b["range_low"] <= a_hi

@@ -1,0 +1,220 @@
+"""Figures across sources: the groups of figures that count the same thing,
+conflicts first, each with its spread; on a group, every source's value
+plotted against its publication date and the passages behind them."""
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+from textual_plotext import PlotextPlot
+
+from db.links import FigureGroupDetail, FigureGroupSummary, FigureSource
+
+from ..safe import inert, plain
+
+PALETTE = ["cyan", "orange", "green", "magenta", "yellow", "blue", "red", "white"]
+
+
+def number(v: float | None) -> str:
+    if v is None:
+        return "?"
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.1f}"
+
+
+def spread(g: FigureGroupSummary) -> str:
+    if g.low is None:
+        return "—"
+    return number(g.low) if g.high in (None, g.low) else f"{number(g.low)}–{number(g.high)}"
+
+
+def group_line(g: FigureGroupSummary) -> Text:
+    out = Text()
+    out.append("CONFLICT " if g.status == "conflict" else "agree    ",
+               style="bold red" if g.status == "conflict" else "green")
+    out.append_text(plain(g.label, "bold"))
+    out.append(f"  {spread(g)} · {g.documents} sources, {g.figures} figures", style="dim")
+    return out
+
+
+def day(published: str | None) -> date | None:
+    """A date to plot at: a month alone stands at its first day."""
+    if not published:
+        return None
+    parts = (published.split("-") + ["1", "1"])[:3]
+    try:
+        return date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
+    except ValueError:
+        return None
+
+
+def source_line(s: FigureSource) -> Text:
+    out = Text()
+    out.append("✗ " if s.conflicts else "✓ ", style="bold red" if s.conflicts else "green")
+    out.append_text(plain(" · ".join(x for x in (s.outlet or s.title or "(unknown source)", s.published) if x), "bold"))
+    out.append_text(plain(f"  {' '.join(s.text.split())}"))
+    if s.claimant:
+        out.append_text(plain(f"  — {s.claimant}", "italic"))
+    out.append("\n  ")
+    out.append_text(plain(" ".join(s.sentence.split()), "dim"))
+    return out
+
+
+class FiguresScreen(Screen):
+    """The figure groups, conflicts first."""
+    PALETTE_NAME = "Figures"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="figures.back", tooltip="back"),
+        Binding("enter", "open", "Open", id="figures.open", tooltip="open the highlighted figure group"),
+        Binding("j", "cursor(1)", "Down", show=False, id="figures.down", tooltip="next group"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="figures.up", tooltip="previous group"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.groups: list[FigureGroupSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="figures-status")
+        yield OptionList(id="figure-groups")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Figures across sources"
+        self.query_one(OptionList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="figures", name="figure groups")
+    def load(self) -> None:
+        groups = self.app.store.figure_groups()
+        self.app.call_from_thread(self._show, groups)
+
+    def _show(self, groups: list[FigureGroupSummary]) -> None:
+        self.groups = groups
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(group_line(g), id=str(g.id)) for g in groups])
+        conflicts = sum(g.status == "conflict" for g in groups)
+        status = (f"{len(groups)} groups of figures counting the same thing, {conflicts} in conflict"
+                  if groups else "No figures compared yet: seed at least two documents with figures.")
+        self.query_one("#figures-status", Static).update(Text(status, style="dim"))
+        if groups:
+            options.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.app.push_screen(FigureGroupScreen(int(event.option.id)))
+
+    def action_open(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and self.groups:
+            self.app.push_screen(FigureGroupScreen(self.groups[options.highlighted].id))
+
+    def action_cursor(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        options.action_cursor_down() if step > 0 else options.action_cursor_up()
+
+
+class FigureGroupScreen(Screen):
+    """One figure group: the plot, then each source's passage."""
+    PALETTE_NAME = "Figure group"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="figure_group.back", tooltip="back"),
+        Binding("enter", "open", "Open", id="figure_group.open",
+                tooltip="open the highlighted passage (its claim, else the document)"),
+        Binding("j", "cursor(1)", "Down", show=False, id="figure_group.down", tooltip="next source"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="figure_group.up", tooltip="previous source"),
+    ]
+
+    def __init__(self, group_id: int):
+        super().__init__()
+        self.group_id = group_id
+        self.detail: FigureGroupDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield PlotextPlot(id="figure-plot")
+        yield OptionList(id="figure-sources")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Figure group"
+        self.query_one(OptionList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="figure-group", name="figure group")
+    def load(self) -> None:
+        detail = self.app.store.figure_group(self.group_id)
+        self.app.call_from_thread(self._show, detail)
+
+    def _show(self, detail: FigureGroupDetail | None) -> None:
+        self.detail = detail
+        if detail is None:
+            self.notify("This figure group is no longer in the database.", markup=False)
+            return
+        self.sub_title = inert(f"{detail.group.label} · {spread(detail.group)}")
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(source_line(s), id=str(s.figure_id)) for s in detail.sources])
+        if detail.sources:
+            options.highlighted = 0
+        self._plot(detail)
+
+    def _plot(self, detail: FigureGroupDetail) -> None:
+        widget = self.query_one(PlotextPlot)
+        plt = widget.plt
+        plt.clear_data()
+        plt.clear_figure()
+        dated = [(day(s.published), s) for s in detail.sources]
+        days = [d for d, _ in dated if d]
+        origin = min(days) if days else date.today()
+        undated_x = (max(days) - origin).days + 30 if days else 0
+        colours: dict[str, str] = {}
+        named: set[str] = set()
+        for d, s in dated:
+            outlet = s.outlet or s.title or "(unknown)"
+            colour = colours.setdefault(outlet, PALETTE[len(colours) % len(PALETTE)])
+            x = (d - origin).days if d else undated_x
+            low = s.low if s.low is not None else 0.0
+            high = s.high if s.high is not None else low
+            name = None if outlet in named else outlet[:24]  # one legend entry per outlet
+            named.add(outlet)
+            if high > low:  # a range: a bar from low to high
+                plt.plot([x, x], [low, high], color=colour, marker="█", label=name)
+            else:
+                plt.scatter([x], [low], color=colour, marker="●", label=name)
+        ticks = sorted({(d - origin).days for d in days})
+        if ticks:
+            plt.xticks(ticks, [(origin.fromordinal(origin.toordinal() + t)).isoformat()[:7] for t in ticks])
+        plt.xlabel("published")
+        plt.title(detail.group.label)
+        widget.refresh()
+
+    def _current(self) -> FigureSource | None:
+        options = self.query_one(OptionList)
+        if self.detail is None or options.highlighted is None:
+            return None
+        return self.detail.sources[options.highlighted]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        s = self._current()
+        if s is None:
+            return
+        if s.claim_id is not None:
+            self.app.open("claim", s.claim_id)
+        else:
+            self.app.open("doc", s.document_id, span=(s.start, s.end))
+
+    def action_cursor(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        options.action_cursor_down() if step > 0 else options.action_cursor_up()

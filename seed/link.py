@@ -1,0 +1,311 @@
+"""The linking stage: across documents, the claims that say the same thing, the
+figures that count the same thing, and quoted words found in another source.
+
+Runs at the end of every seed run over the whole database (db/links.py reads
+the rows and stores the result); this module is the logic, on plain values.
+It is deterministic, and a group keeps its id while its members are unchanged,
+so seeding the same corpus twice gives the same groups and ids.
+
+Claims are paired by TF-IDF cosine of their content words (idf over all
+claims, so the words every article on a story shares weigh nothing), with a
+bonus for a verbatim match (rapidfuzz), for shared actors, and for figures in
+one figure group that agree; figures that conflict keep two claims apart.
+Pairs scoring at least SAME_CLAIM join one group (single linkage).
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from db.matching import normalise, similarity
+
+from .link_figures import FigureGroup, FigureIn, figure_groups, overlaps
+from .link_quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
+
+__all__ = ["ClaimIn", "ClaimGroup", "Links", "claim_groups", "compute", "FigureIn", "QuoteIn",
+           "ParagraphIn", "FigureGroup", "Reuse"]
+
+# Thresholds, chosen on the default corpus (README, "Across sources").
+SAME_CLAIM = 38.0  # combined score (cosine x 100 + bonuses) to join two claims
+VERBATIM = 85.0  # rapidfuzz similarity at which two claims are the same words
+VERBATIM_BONUS = 30.0
+VERBATIM_GATE = 25.0  # cosine x 100 below which two claims cannot be near-verbatim
+ACTOR_BONUS = 6.0  # they share a claimant or a named actor
+FIGURE_BONUS = 12.0  # a figure of each in one figure group, and they agree
+MIN_SHARED_TERMS = 2  # content words in common before a pair is scored at all
+LABEL_CHARS = 72
+
+_STOP = set("""
+a an the of to in on at by for with from as into onto over under about after before since until while
+and or but nor not no yes so if than then that this these those there here it its it's they them their
+he she his her him we us our you your i me my who whom whose which what when where why how all any both
+each some such only own same other another more most less very just also even too again further once
+is are was were be been being am have has had having do does did doing will would could should may might
+must can shall said says say saying told tell according reported reports report claims claim stated
+one two three four five six seven eight nine ten hundreds thousands dozens
+""".split())
+
+
+@dataclass(frozen=True)
+class ClaimIn:
+    id: int
+    document_id: int
+    start: int
+    end: int
+    text: str
+    actors: frozenset[int] = frozenset()  # claimant and actors named in the claim
+    figures: tuple[int, ...] = ()  # figure ids inside the claim
+    names: tuple[tuple[int, int], ...] = ()  # spans (document offsets) of people and organisations named
+
+    def words(self) -> str:
+        """The text without the names in it: sharing a name is counted as a
+        shared actor, not again as shared words."""
+        out, at = [], self.start
+        for s, e in sorted(self.names):
+            if s >= at:
+                out.append(self.text[at - self.start:s - self.start])
+                at = e
+        out.append(self.text[at - self.start:])
+        return " ".join(out)
+
+
+@dataclass
+class ClaimGroup:
+    key: str
+    label: str
+    members: list[tuple[int, float]] = field(default_factory=list)  # (claim id, best pair score)
+    first_claim_id: int = 0
+
+
+@dataclass
+class Links:
+    claim_groups: list[ClaimGroup]
+    figure_groups: list[FigureGroup]
+    reuse: list[Reuse]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    return [_stem(w) for w in normalise(text).split()
+            if len(w) > 2 and w not in _STOP and not w.isdigit()]
+
+
+def _vectors(claims: list[ClaimIn]) -> dict[int, dict[str, float]]:
+    bags = {c.id: Counter(terms(c.words())) for c in claims}
+    df: Counter = Counter()
+    for bag in bags.values():
+        df.update(bag.keys())
+    n = len(bags)
+    out = {}
+    for cid, bag in bags.items():
+        v = {t: k * math.log((n + 1) / (df[t] + 0.5)) for t, k in bag.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out[cid] = {t: x / norm for t, x in v.items() if x > 0}
+    return out
+
+
+def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup]) -> dict[tuple[int, int], float]:
+    """Combined score of each pair of claims from different documents that
+    share enough content words (pairs found through an inverted index)."""
+    vec = _vectors(claims)
+    by_id = {c.id: c for c in claims}
+    fig_group: dict[int, tuple[int, float, float]] = {}
+    for gi, g in enumerate(figure_groups_):
+        for m in g.members:
+            fig_group[m.figure_id] = (gi, m.lo, m.hi)
+    postings: dict[str, list[int]] = {}
+    for c in sorted(claims, key=lambda c: c.id):
+        for t in vec[c.id]:
+            postings.setdefault(t, []).append(c.id)
+    shared: Counter = Counter()
+    cap = max(50, len(claims) // 10)  # a word in most claims pairs everything with everything
+    for ids in postings.values():
+        if len(ids) > cap:
+            continue
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if by_id[a].document_id != by_id[b].document_id:
+                    shared[(a, b)] += 1
+    scores = {}
+    for (a, b), n in shared.items():
+        if n < MIN_SHARED_TERMS:
+            continue
+        ca, cb = by_id[a], by_id[b]
+        score = 100.0 * sum(x * vec[b].get(t, 0.0) for t, x in vec[a].items())
+        # Near-verbatim text shares most of its content words, so a low cosine rules
+        # it out; the character-level comparison is the costly part of linking.
+        if score >= VERBATIM_GATE and similarity(ca.text, cb.text) >= VERBATIM:
+            score += VERBATIM_BONUS
+        if ca.actors & cb.actors:
+            score += ACTOR_BONUS
+        figs = _figure_relation(ca, cb, fig_group)
+        if figs == "conflict":
+            continue
+        if figs == "agree":
+            score += FIGURE_BONUS
+        scores[(a, b)] = round(score, 1)
+    return scores
+
+
+def _figure_relation(a: ClaimIn, b: ClaimIn, fig_group) -> str | None:
+    """'conflict' when a figure of each sits in one group and no pair of them
+    agrees; 'agree' when some pair in one group overlaps; else None."""
+    relation = None
+    for fa in a.figures:
+        for fb in b.figures:
+            ga, gb = fig_group.get(fa), fig_group.get(fb)
+            if ga is None or gb is None or ga[0] != gb[0]:
+                continue
+            if overlaps(ga[1:], gb[1:]):
+                return "agree"
+            relation = "conflict"
+    return relation
+
+
+def _key(members: list[ClaimIn]) -> str:
+    spans = sorted(f"{c.document_id}:{c.start}:{c.end}" for c in members)
+    return hashlib.sha1("|".join(spans).encode()).hexdigest()[:16]
+
+
+def short_label(text: str, limit: int = LABEL_CHARS) -> str:
+    text = " ".join(text.split()).strip(" \"“”'‘’")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def claim_groups(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
+                 order: dict[int, tuple]) -> list[ClaimGroup]:
+    """Groups of claims from at least two documents that say the same thing;
+    ``order`` sorts documents by first appearance (publication date, then id)."""
+    scores = pair_scores(claims, figure_groups_)
+    parent = {c.id: c.id for c in claims}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    best: dict[int, float] = {}
+    for (a, b), s in sorted(scores.items()):
+        if s >= SAME_CLAIM:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+            best[a] = max(best.get(a, 0.0), s)
+            best[b] = max(best.get(b, 0.0), s)
+    comps: dict[int, list[ClaimIn]] = {}
+    for c in sorted(claims, key=lambda c: c.id):
+        if c.id in best:
+            comps.setdefault(find(c.id), []).append(c)
+    groups = []
+    for members in comps.values():
+        if len({c.document_id for c in members}) < 2:
+            continue
+        members.sort(key=lambda c: (order.get(c.document_id, ()), c.start))
+        first = members[0]
+        # The label is the member closest to all the others: the group's centre.
+        centre = max(members, key=lambda c: (sum(scores.get((min(c.id, o.id), max(c.id, o.id)), 0.0)
+                                                 for o in members), -len(c.text), -c.id))
+        groups.append(ClaimGroup(_key(members), short_label(centre.text),
+                                 [(c.id, best[c.id]) for c in members], first.id))
+    groups.sort(key=lambda g: g.first_claim_id)
+    return groups
+
+
+def document_order(published: dict[int, str | None]) -> dict[int, tuple]:
+    """First appearance: by publication date ("2025-02" sorts before any day of
+    that month), undated documents last, then by id."""
+    return {d: (p is None, p or "", d) for d, p in published.items()}
+
+
+def compute(claims: list[ClaimIn], figures: list[FigureIn], quotes: list[QuoteIn],
+            paragraphs: list[ParagraphIn], published: dict[int, str | None]) -> Links:
+    order = document_order(published)
+    figs = figure_groups(figures)
+    return Links(claim_groups(claims, figs, order), figs, quote_reuse(quotes, paragraphs, order))
+
+
+def figure_context(figures: list[dict]) -> list[FigureIn]:
+    """FigureIn for stored figure rows: the words of its sentence before it (back
+    to the previous figure) and after it (up to the next one), so that a cue
+    such as "a second wave of" belongs to the number it precedes."""
+    out = []
+    by_sentence: dict[tuple, list[dict]] = {}
+    for f in figures:
+        by_sentence.setdefault((f["document_id"], f.get("sentence_start")), []).append(f)
+    for (_, s_start), group in by_sentence.items():
+        group.sort(key=lambda f: f["start"])
+        for i, f in enumerate(group):
+            text = f.get("sentence") or f["text"]
+            base = s_start if s_start is not None else f["start"]
+            left_end = f["start"] - base
+            left_start = group[i - 1]["end"] - base if i else 0
+            right_end = group[i + 1]["start"] - base if i + 1 < len(group) else len(text)
+            out.append(FigureIn(f["id"], f["document_id"], f["text"], f["low"], f["high"], f["unit"],
+                                f["subject"], f["qualifier"], text[max(0, left_start):max(0, left_end)],
+                                text[f["end"] - base:right_end], f.get("published")))
+    out.sort(key=lambda f: f.id)
+    return out
+
+
+def compute_from_rows(rows: dict) -> Links:
+    claims = [ClaimIn(c["id"], c["document_id"], c["start"], c["end"], c["text"],
+                      frozenset(c["actors"]), tuple(c["figures"]),
+                      tuple(c["names"])) for c in rows["claims"]]
+    quotes = [QuoteIn(q["id"], q["document_id"], q["start"], q["end"], q["text"]) for q in rows["quotes"]]
+    paragraphs = [ParagraphIn(p["document_id"], p["start"], p["text"]) for p in rows["paragraphs"]]
+    return compute(claims, figure_context(rows["figures"]), quotes, paragraphs, rows["published"])
+
+
+def rows_to_store(links: Links, claims: dict[int, int], published: dict[int, str | None]) -> tuple[list, list, list]:
+    """The result as the plain dicts db/links.py writes; ``claims`` maps a
+    claim id to its document."""
+    cg = []
+    for g in links.claim_groups:
+        doc = claims[g.first_claim_id]
+        cg.append({"key": g.key, "label": g.label, "first_claim_id": g.first_claim_id,
+                   "first_document_id": doc, "first_published": published.get(doc),
+                   "documents": len({claims[c] for c, _ in g.members}), "claims": len(g.members),
+                   "members": [{"claim_id": c, "document_id": claims[c], "score": s} for c, s in g.members]})
+    fg = []
+    for g in links.figure_groups:
+        stated = [m for m in g.members]
+        fg.append({"key": g.key, "label": g.label, "unit": g.unit, "scope": g.scope, "counted": g.role,
+                   "status": "conflict" if g.conflict else "agree", "documents": g.documents,
+                   "figures": len(g.members), "low": g.low, "high": g.high,
+                   "members": [{"figure_id": m.figure_id, "document_id": m.document_id,
+                                "range_low": m.lo, "range_high": None if math.isinf(m.hi) else m.hi,
+                                "conflicts": int(m.conflicts)} for m in stated]})
+    reuse = [{"key": r.key, "origin_document_id": r.origin_document_id, "origin_start": r.origin_start,
+              "origin_end": r.origin_end, "origin_quote_id": r.origin_quote_id,
+              "reuse_document_id": r.reuse_document_id, "reuse_start": r.reuse_start,
+              "reuse_end": r.reuse_end, "reuse_quote_id": r.reuse_quote_id, "score": r.score}
+             for r in links.reuse]
+    return cg, fg, reuse
+
+
+def relink(con, *, force: bool = False) -> dict[str, int]:
+    """Recompute the cross-source tables of the database on ``con`` (inside
+    the caller's transaction); nothing to do when no document was added,
+    changed or removed since they were last computed."""
+    from db import links as store
+
+    if not force and not store.needs_relink(con):
+        return store.counts(con)
+    rows = store.load_rows(con)
+    result = compute_from_rows(rows)
+    claims = {c["id"]: c["document_id"] for c in rows["claims"]}
+    store.save(con, *rows_to_store(result, claims, rows["published"]))
+    return store.counts(con)

@@ -1,0 +1,61 @@
+"""The figures screen: `f` from search lists figure groups, conflicts first;
+a group shows a plot and every source's passage; a claim lists other sources."""
+from __future__ import annotations
+
+import pytest
+from explorer_helpers import row_id, screen_text, settle
+from linked_corpus import write_linked_corpus
+from textual_plotext import PlotextPlot
+
+from explorer.app import ClaimscopeApp
+from explorer.screens.figures import FigureGroupScreen, FiguresScreen
+from explorer.screens.item import ItemScreen
+from seed.pipeline import seed
+
+
+@pytest.fixture(scope="module")
+def linked_db(tmp_path_factory):
+    root = tmp_path_factory.mktemp("linked_explorer")
+    db = root / "linked.db"
+    seed([write_linked_corpus(root / "corpus")], db)
+    return db
+
+
+async def test_f_from_the_results_opens_the_figure_groups_with_the_conflict_marked(linked_db):
+    app = ClaimscopeApp(linked_db, keymap={})
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "f")
+        await settle(pilot)
+        assert isinstance(app.screen, FiguresScreen)
+        text = screen_text(app)
+        assert "CONFLICT" in text and "troops" in text and "2,000–6,000" in text
+
+
+async def test_a_figure_group_plots_each_source_and_lists_their_passages(linked_db):
+    app = ClaimscopeApp(linked_db, keymap={})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(FiguresScreen())
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FigureGroupScreen)
+        assert app.screen.query_one(PlotextPlot) is not None
+        outlets = [s.outlet for s in app.screen.detail.sources]
+        assert outlets == ["Harbour Daily", "Valley Post", "Coast Ledger"]
+        assert "6,000 Tarsian troops are now stationed" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ItemScreen)
+
+
+async def test_a_claim_lists_the_same_claim_in_another_source(linked_db):
+    claim = row_id(linked_db, "SELECT id FROM claims WHERE text LIKE '%about 2,000%'")
+    app = ClaimscopeApp(linked_db, keymap={})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.open("claim", claim)
+        await settle(pilot)
+        assert "The same claim in other sources" in screen_text(app)
+        assert [o.outlet for o in app.screen.others] == ["Valley Post"]
