@@ -6,34 +6,30 @@ Contract (the explorer codes against this; the implementation may change):
     s.search("strike by:olsen", limit=50) -> Results
     s.home(limit=50) -> Results       # empty query: recent documents, most-cited actors
 
-Query syntax: free words (fuzzy, typo-tolerant), "exact phrase", and filters
-``by:NAME`` (claimant or speaker, fuzzy), ``in:OUTLET`` (fuzzy), ``kind:quote|claim|
-actor|doc|figure`` (repeatable), combined with AND.  Filters are applied in SQL.
+Query syntax (``db.search_query``): free words (fuzzy, typo-tolerant), "exact
+phrase", and filters ``by:NAME`` (claimant or speaker, fuzzy), ``in:OUTLET``
+(fuzzy), ``kind:quote|claim|actor|doc|figure`` (repeatable), ``verdict:VERDICT``
+(the analyst's verdict on a claim or quote), combined with AND.  Filters are
+applied in SQL.
 
-A Hit carries what a results row shows: its kind, a one-line snippet, the
-character offsets within that snippet that matched (for highlighting), the
-claimant or speaker, the outlet and the date.
-
-How a query runs (see ``db.search_index`` for the index):
+How a query runs (see ``db.search_index`` for the index, ``db.search_rank``
+for scoring):
 
 1. Candidates, bounded.  Words of 3+ characters and phrases become an FTS5
    query on the trigram tables (every term quoted, so no input is ever FTS
    syntax).  First every term must occur as a substring ("precise"); if that
-   finds fewer rows than ``limit``, each word may instead share any of its
-   trigrams ("fuzzy": typos, transpositions).  Either way SQLite walks at most
+   finds fewer rows than ``limit``, each word may instead be one of the
+   closest words of the vocabulary (``search_vocab``: "minsiter" becomes
+   "minister" OR "ministers"...), or, when the vocabulary has nothing close,
+   share any of its trigrams ("fuzzy").  Either way SQLite walks at most
    ``scan_limit`` matching rows (newest first), pre-ranks only those by a
-   cheap count of query words and trigrams present, and hands the best
-   ``max_candidates`` to Python.  Filters are in that same statement (``kind:``
-   as an FTS column, ``by:``/``in:`` as column tests), so they narrow before
-   the limits apply.
-2. Ranking, in Python, of at most ``max_candidates`` rows with rapidfuzz:
-   ``partial_ratio`` per query word (the best-matching window, so it does not
-   punish a long claim for being long, and scores a typo or a prefix by how
-   close it is), ``token_set_ratio`` to lift rows holding the words whole, and
-   ``partial_ratio`` of the whole query to lift rows holding them together.
-   A row where some word scores below the cut-off is dropped: words combine
-   with AND.  ``WRatio`` was rejected for text: it scales a long string's score
-   down by its length, so claims would always lose to short actor names.
+   cheap count of whole words and close words present, and hands the best
+   ``max_candidates`` to Python.  Filters are in that same statement, so they
+   narrow before the limits apply.  A *selective* filter (``by:``, ``in:``,
+   ``verdict:`` matching at most ``drive_limit`` rows) drives instead: its
+   rows are read through the filter's index and tested with ``instr``, so a
+   rare claimant is not looked for among a million matches of a common word.
+2. Ranking, in Python, of at most ``max_candidates`` rows with rapidfuzz.
 3. A query with no term of 3+ characters cannot use a trigram index; it
    finds actors by name prefix (an index range on ``aliases``), or, with
    filters, browses the filtered rows newest first, always with a LIMIT.
@@ -53,10 +49,12 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
+from rapidfuzz import fuzz, process
 
-KINDS = ("claim", "quote", "actor", "doc", "figure")
+from .search_query import KINDS, VERDICTS, Query, fold as _fold, fts_term as _fts_term, parse, trigrams as _trigrams
+from .search_rank import WORD_CUTOFF, score as _score, snippet as _snippet
+
+__all__ = ["Searcher", "Hit", "Results", "Query", "parse", "KINDS", "VERDICTS"]
 
 
 @dataclass(frozen=True)
@@ -81,110 +79,30 @@ class Results:
     total_capped: bool = False  # total is a lower bound ("500+"): the scan stopped there
 
 
-_KIND_WORDS = {
-    "claim": "claim", "claims": "claim", "quote": "quote", "quotes": "quote",
-    "actor": "actor", "actors": "actor", "doc": "doc", "docs": "doc", "document": "doc",
-    "documents": "doc", "figure": "figure", "figures": "figure",
-}
 _TEXT_KINDS = frozenset({"claim", "quote", "figure", "doc"})  # in search_text
 _ATTRIBUTED = frozenset({"claim", "quote", "figure"})  # have a claimant or speaker
+_ANNOTATED = frozenset({"claim", "quote"})  # can carry a verdict
 # Equal scores: the analyst's main objects first.
 _KIND_ORDER = {"claim": 0, "quote": 1, "figure": 2, "actor": 3, "doc": 4}
 
-MAX_QUERY_CHARS = 300  # a paste longer than this is cut, with a message
-MAX_WORDS = 8
-MAX_GRAMS = 12  # trigrams per word in a fuzzy query, spread along the word
-SNIPPET_CHARS = 160
 MAX_ACTORS = 50  # a by: value resolving to more is too vague to be a filter
-WORD_CUTOFF = 72.0  # partial_ratio a word needs for a row to count as matching it
 NAME_CUTOFF = 80.0
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_TOKEN = re.compile(
-    r'(?P<key>by|in|kind):(?:"(?P<qval>[^"]*)"?|(?P<val>[^\s"]*))'
-    r'|"(?P<phrase>[^"]*)"?'
-    r'|(?P<word>[^\s"]+)', re.IGNORECASE)
-_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-
-
-def _fold(s: str) -> str:
-    """Lowercase without changing length, so offsets in the folded text are
-    offsets in the original ("İ".lower() is two code points)."""
-    low = s.lower()
-    if len(low) == len(s):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
-
-
-def _one_line(s: str) -> str:
-    return _CONTROL.sub(" ", s)
-
-
-def _fts_term(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _trigrams(word: str) -> list[str]:
-    grams = list(dict.fromkeys(word[i:i + 3] for i in range(len(word) - 2)))
-    if len(grams) > MAX_GRAMS:
-        step = (len(grams) - 1) / (MAX_GRAMS - 1)
-        grams = [grams[round(i * step)] for i in range(MAX_GRAMS)]
-    return grams
-
-
-@dataclass
-class Query:
-    words: list[str] = field(default_factory=list)  # folded
-    phrases: list[str] = field(default_factory=list)  # folded
-    by: list[str] = field(default_factory=list)
-    outlets: list[str] = field(default_factory=list)
-    kinds: set[str] = field(default_factory=set)  # empty: every kind
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def terms(self) -> list[str]:
-        """What the trigram index can look up: 3+ characters."""
-        return [t for t in self.words + self.phrases if len(t) >= 3]
-
-
-def parse(text: str) -> Query:
-    q = Query()
-    text = _one_line(text)
-    if len(text) > MAX_QUERY_CHARS:
-        text = text[:MAX_QUERY_CHARS]
-        q.notes.append(f"query shortened to its first {MAX_QUERY_CHARS} characters")
-    for m in _TOKEN.finditer(text):
-        if m.group("key"):
-            key, value = m.group("key").lower(), (m.group("qval") or m.group("val") or "").strip()
-            if not value:
-                q.notes.append(f"{key}: needs a value, e.g. {key}:{'claim' if key == 'kind' else 'name'}")
-            elif key == "kind":
-                kind = _KIND_WORDS.get(value.lower())
-                if kind:
-                    q.kinds.add(kind)
-                else:
-                    q.notes.append(f"unknown kind:{value} (try claim, quote, actor, doc or figure)")
-            else:
-                (q.by if key == "by" else q.outlets).append(_fold(value))
-        elif m.group("word") is not None:
-            word = _fold(_EDGE_PUNCT.sub("", m.group("word")))
-            if word and word not in q.words:
-                q.words.append(word)
-        else:
-            phrase = _fold(" ".join(m.group("phrase").split()))
-            if phrase and phrase not in q.phrases:
-                q.phrases.append(phrase)
-    if len(q.words) > MAX_WORDS:
-        q.notes.append(f"searched for the first {MAX_WORDS} words only")
-        del q.words[MAX_WORDS:]
-    return q
+MAX_EXPANSIONS = 8  # closest vocabulary words looked up for one query word
+MAX_VOCAB_SCAN = 20000  # vocabulary words sharing a trigram, scored per query word
+MAX_VERDICT_ITEMS = 100000  # annotated rows taken as a verdict: filter
+# Punctuation read as a word boundary by the SQL pre-rank.
+_BOUNDARY = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019-\u2014/"
+_PADDED = "' ' || " + "".join("replace(" for _ in _BOUNDARY) + "lower({})" + "".join(
+    f", '{c if c != chr(39) else chr(39) * 2}', ' ')" for c in _BOUNDARY) + " || ' '"
 
 
 class Searcher:
-    def __init__(self, con: sqlite3.Connection, *, max_candidates: int = 250, scan_limit: int = 2000):
+    def __init__(self, con: sqlite3.Connection, *, max_candidates: int = 250, scan_limit: int = 2000,
+                 drive_limit: int = 1000):
         self.con = con
-        self.max_candidates = max_candidates
-        self.scan_limit = scan_limit
+        self.max_candidates = max_candidates  # rows scored by rapidfuzz, at most
+        self.scan_limit = scan_limit  # matching rows SQLite pre-ranks, at most
+        self.drive_limit = drive_limit  # a filter with at most this many rows is read, not matched
         self.last_candidates = 0
         self._outlets: tuple[int, list[str]] | None = None
 
@@ -221,7 +139,7 @@ class Searcher:
         q = parse(text)
         notes = list(q.notes)
         kinds = set(q.kinds) or set(KINDS)
-        actor_ids = outlets = None
+        actor_ids = outlets = item_ids = None
         if q.by:
             actor_ids = self._resolve_actors(q.by)
             if not actor_ids:
@@ -232,15 +150,21 @@ class Searcher:
             if not outlets:
                 return Results(text, message=_join(notes + [f"no outlet matches in:{' / in:'.join(q.outlets)}"]))
             kinds.discard("actor")
+        if q.verdicts:
+            kinds &= _ANNOTATED
+            item_ids = self._resolve_verdicts(q.verdicts, kinds)
+            if not item_ids:
+                return Results(text, message=_join(
+                    notes + [f"no claim or quote has verdict:{' / verdict:'.join(sorted(q.verdicts))}"]))
         if not kinds:
             return Results(text, message=_join(notes + ["no kind of row can meet all these filters"]))
-        filters = (kinds, actor_ids, outlets)
+        filters = (kinds, actor_ids, outlets, item_ids)
         if not q.terms:
             if not (q.words or q.phrases):
-                if not (q.by or q.outlets or q.kinds):
+                if not (q.by or q.outlets or q.kinds or q.verdicts):
                     return Results(text, message=_join(notes + ["nothing to search for: type a word"]))
                 return self._browse(text, q, filters, limit, notes)
-            if actor_ids is None and outlets is None and not (q.kinds - {"actor"}):
+            if actor_ids is None and outlets is None and item_ids is None and not (q.kinds - {"actor"}):
                 notes.append("type 3 or more characters to search text; showing actors by name")
                 return self._actor_prefix(text, " ".join(q.words + q.phrases), limit, notes)
             return self._browse(text, q, filters, limit, notes)
@@ -249,86 +173,172 @@ class Searcher:
     def _ranked(self, text: str, q: Query, filters, limit: int, notes: list[str]) -> Results:
         kinds = filters[0]
         budget = self.max_candidates
+        drive = self._drive_ids(filters)
         tables = []
         if "actor" in kinds:
             tables.append(("search_names", {"actor"}, max(1, budget // 4)))
         if kinds & _TEXT_KINDS:
             tables.append(("search_text", kinds & _TEXT_KINDS, None))
-        precise = " AND ".join(_fts_term(t) for t in q.terms)
-        fuzzy = " AND ".join(
-            [f"({' OR '.join(_fts_term(g) for g in _trigrams(w))})" for w in q.words if len(w) >= 3]
-            + [_fts_term(p) for p in q.phrases if len(p) >= 3])
-        # Pre-rank needles: precise rows hold every word, so prefer the words
-        # together, then at a word start; fuzzy rows, the most shared trigrams.
-        together = [(" ".join(q.words), 4)] if len(q.words) > 1 else []
-        precise_needles = together + [(" " + w, 1) for w in q.words]
-        fuzzy_needles = together + [(w, 3) for w in q.words] + [
-            (g, 1) for w in q.words if len(w) >= 3 for g in _trigrams(w)]
+        precise = [[t] for t in q.terms]
+        # Best first: the words together, then each as a whole word (space
+        # bounded: the trigram index keeps spaces), then anywhere.
+        tiers = ([[[" ".join(q.words)]] + [[p] for p in q.phrases]] if len(q.words) > 1 else [])
+        tiers += [[[f" {w} "] if len(w) >= 3 else [] for w in q.words if len(w) >= 3] + [[p] for p in q.phrases
+                                                                                         if len(p) >= 3]]
+        tiers += [precise]
         candidates: dict[int, str] = {}  # item id -> body
-        precise_total, capped, unscored = 0, False, 0
+        precise_total, capped, found_in = 0, False, {}
         for table, table_kinds, share in tables:
             cap = min(share or budget, budget - len(candidates))
             if cap <= 0:
                 break
-            ids, scanned = self._candidates(table, precise, precise_needles, table_kinds, filters, cap)
+            ids, scanned = self._candidates(table, tiers, table_kinds, filters, cap, drive)
+            found_in[table] = len(ids)
             precise_total += scanned
             capped |= scanned >= self.scan_limit
-            unscored += scanned - len(ids)
             candidates.update(self._bodies(table, ids))
         precise_ids = set(candidates)
-        if len(candidates) < limit and fuzzy != precise:
-            for table, table_kinds, share in tables:
-                cap = min(share or budget, budget - len(candidates))
-                if cap <= 0:
-                    break
-                ids, scanned = self._candidates(table, fuzzy, fuzzy_needles, table_kinds, filters,
-                                                cap + len(precise_ids))
-                fresh = [i for i in ids if i not in candidates][:cap]
-                # Fuzzy matches left unscored may pass too: total is a floor.
-                capped |= scanned > len(ids)
-                candidates.update(self._bodies(table, fresh))
+        if len(candidates) < limit:
+            fuzzy_tiers = self._fuzzy(q)
+            if fuzzy_tiers:
+                for table, table_kinds, share in tables:
+                    cap = min(share or budget, budget - len(candidates))
+                    if cap <= 0:
+                        break
+                    ids, scanned = self._candidates(table, fuzzy_tiers, table_kinds, filters, cap, drive,
+                                                    skip=set(candidates))
+                    # Fuzzy matches left unscored may pass too: total is a floor.
+                    capped |= scanned > len(ids) + found_in.get(table, 0)
+                    candidates.update(self._bodies(table, ids))
         self.last_candidates = len(candidates)
         meta = self._meta(list(candidates))
         scored = []
         for item_id, body in candidates.items():
             if item_id in meta:
-                score = _score(q, _fold(body), meta[item_id][0])
-                if score is not None:
-                    scored.append((score, item_id, body))
-        total = len(scored) + (unscored if precise_total > len(precise_ids) else 0)
+                value = _score(q, _fold(body), meta[item_id][0])
+                if value is not None:
+                    scored.append((value, item_id, body))
+        unscored = max(0, precise_total - len(precise_ids))
+        total = len(scored) + unscored
         scored.sort(key=lambda s: (-round(s[0], 1), _KIND_ORDER[meta[s[1]][0]], -s[1]))
         hits = []
-        for score, item_id, body in scored:
+        for value, item_id, body in scored:
             snippet, matches = _snippet(body, q)
-            hits.append(_hit(meta[item_id], snippet, matches, round(score, 1)))
+            hits.append(_hit(meta[item_id], snippet, matches, round(value, 1)))
             if len(hits) >= limit:
                 break
         if not hits and not notes:
             notes.append("no matches")
         return Results(text, hits, total, _join(notes), capped)
 
-    def _candidates(self, table: str, match: str, needles: list[tuple[str, int]], kinds: set[str], filters,
-                    cap: int) -> tuple[list[int], int]:
-        """The ``cap`` best of the first ``scan_limit`` matches (newest first),
-        and how many matches that scan saw.
+    def _fuzzy(self, q: Query) -> list[list[list[str]]]:
+        """Tiers of the fuzzy pass, best first: each word or one of its closest
+        vocabulary words, widening one rank at a time; last, for a word with
+        nothing close in the vocabulary, any of its trigrams."""
+        alternatives, fallback = [], False
+        for w in q.words:
+            if len(w) < 3:
+                continue
+            close = self._expand(w) if len(w) >= 4 else []
+            if close:
+                alternatives.append([w] + [e for e, _ in close])
+            else:
+                alternatives.append(None)
+                fallback = True
+        phrases = [[p] for p in q.phrases if len(p) >= 3]
+        tiers = []
+        widest = max((len(a) for a in alternatives if a), default=0)
+        for r in range(1, widest + 1):
+            if all(a is None for a in alternatives):
+                break
+            tiers.append([(a[:r] if a else [w for w in (q.words) if len(w) >= 3][i:i + 1])
+                          for i, a in enumerate(alternatives)] + phrases)
+        if fallback:
+            tiers.append([a if a else _trigrams([w for w in q.words if len(w) >= 3][i])
+                          for i, a in enumerate(alternatives)] + phrases)
+        return tiers
 
-        "Best" is a cheap pre-rank in SQL: the weighted count of ``needles``
-        (query words, trigrams) present in the lowercased body.  Not bm25: its
-        IDF walks the whole doclist of every phrase, so its cost grows with the
-        database however small the LIMIT."""
+    def _expand(self, word: str) -> list[tuple[str, float]]:
+        """The vocabulary words closest to ``word`` that do not contain it, best first."""
+        try:
+            rows = self.con.execute(
+                "SELECT v.word, v.rows FROM search_vocab_grams g JOIN search_vocab v ON v.id = g.rowid "
+                "WHERE search_vocab_grams MATCH ? AND length(v.word) >= ? LIMIT ?",
+                (" OR ".join(_fts_term(g) for g in _trigrams(word)), len(word) - 2, MAX_VOCAB_SCAN)).fetchall()
+        except sqlite3.OperationalError as e:
+            if _interrupted(e) or "no such table" not in str(e):
+                raise
+            return []  # an index from before the vocabulary: trigrams it is
+        freq = {r[0]: r[1] for r in rows if word not in r[0]}
+        # Score a word as a row holding it would be scored: the query word's
+        # best window in a longer word, the whole word against a shorter one.
+        longer = [w for w in freq if len(w) >= len(word)]
+        shorter = [w for w in freq if len(w) < len(word)]
+        found = process.extract(word, longer, scorer=fuzz.partial_ratio, score_cutoff=WORD_CUTOFF, limit=None)
+        found += process.extract(word, shorter, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
+        found.sort(key=lambda f: (-f[1], -freq[f[0]], f[0]))
+        return [(w, s) for w, s, _ in found[:MAX_EXPANSIONS]]
+
+    def _drive_ids(self, filters) -> list[int] | None:
+        """The rows of a selective filter, newest first, or None when there are
+        too many to read (then the filter is tested on each index match)."""
+        _, actor_ids, outlets, item_ids = filters
+        if actor_ids is None and outlets is None and item_ids is None:
+            return None
+        where, args = _filter_sql(filters[0], filters, all_kinds=set(KINDS))
+        ids = [r[0] for r in self.con.execute(
+            f"SELECT i.id FROM search_items i WHERE 1{where} ORDER BY i.id DESC LIMIT ?",
+            [*args, self.drive_limit + 1])]
+        return ids if len(ids) <= self.drive_limit else None
+
+    def _candidates(self, table: str, tiers: list[list[list[str]]], kinds: set[str], filters, cap: int,
+                    drive: list[int] | None = None, skip: set[int] = frozenset()) -> tuple[list[int], int]:
+        """Up to ``cap`` row ids, newest first within each tier, best tier first;
+        and how many rows (up to ``scan_limit``) the last, widest tier matches.
+
+        A tier is an AND of groups, a group an OR of substrings.  Every
+        statement reads row ids only (no bodies), with a LIMIT, so its cost
+        is the index's, bounded; bodies are read for the ``cap`` chosen rows
+        alone.  No bm25: its IDF walks the whole doclist of every phrase, so
+        its cost grows with the database however small the LIMIT.  With
+        ``drive`` (the ids of a selective filter's rows), those rows are read
+        by id and the strings tested with ``instr`` instead."""
+        if drive is not None and table != "search_text":
+            return [], 0
+        got: dict[int, None] = {}
+        scanned = 0
+        for n, groups in enumerate(tiers):
+            groups = [g for g in groups if g]
+            if not groups:
+                continue
+            last = n == len(tiers) - 1
+            source, args = self._tier_sql(table, groups, kinds, filters, drive)
+            if len(got) < cap:
+                want = cap - len(got) + len(skip) + len(got)
+                for (i,) in self.con.execute(f"{source} ORDER BY 1 DESC LIMIT ?", [*args, want]):
+                    if i not in skip and i not in got:
+                        got[i] = None
+                        if len(got) >= cap:
+                            break
+            if last:
+                scanned = self.con.execute(f"SELECT count(*) FROM ({source} LIMIT ?)",
+                                           [*args, self.scan_limit]).fetchone()[0]
+        return list(got), scanned
+
+    def _tier_sql(self, table: str, groups: list[list[str]], kinds: set[str], filters, drive) -> tuple[str, list]:
+        if drive is not None:
+            test = " AND ".join("(" + " OR ".join("instr(lower(body), ?) > 0" for _ in g) + ")" for g in groups)
+            # Driven from search_items by id; the FTS table is then only
+            # asked for single rowids, which it answers without a scan.
+            where = f"i.id IN ({','.join('?' * len(drive))}) AND ({test})"
+            args = [*drive, *(t for g in groups for t in g)]
+            return f"SELECT i.id FROM search_items i CROSS JOIN {table} ON {table}.rowid = i.id WHERE {where}", args
         where, args = _filter_sql(set(), filters, all_kinds=set())
-        match = "{body} : (" + match + ")"
+        match = "{body} : (" + " AND ".join("(" + " OR ".join(_fts_term(t) for t in g) + ")" for g in groups) + ")"
         if table == "search_text" and kinds != _TEXT_KINDS:
             match += " AND {kind} : (" + " OR ".join(_fts_term(k) for k in sorted(kinds)) + ")"
-        prerank = " + ".join(f"{w} * (instr(b, ?) > 0)" for _, w in needles) or "id"
         join = f"JOIN search_items i ON i.id = {table}.rowid " if where else ""
-        rows = self.con.execute(
-            f"WITH m AS MATERIALIZED (SELECT {table}.rowid AS id, lower({table}.body) AS b FROM {table} "
-            f"{join}WHERE {table} MATCH ?{where} "
-            f"ORDER BY {table}.rowid DESC LIMIT ?) "
-            f"SELECT id, (SELECT count(*) FROM m) FROM m ORDER BY {prerank} DESC, id DESC LIMIT ?",
-            [match, *args, self.scan_limit, *(n for n, _ in needles), cap]).fetchall()
-        return [r[0] for r in rows], (rows[0][1] if rows else 0)
+        return f"SELECT {table}.rowid FROM {table} {join}WHERE {table} MATCH ?{where}", [match, *args]
 
     def _bodies(self, table: str, ids: list[int]) -> dict[int, str]:
         if not ids:
@@ -406,9 +416,8 @@ class Searcher:
                 actor_ids.update(dict.fromkeys(self._actors_by_prefix(name, MAX_ACTORS)))
                 continue
             words = [w for w in name.split() if len(w) >= 3] or [name]
-            match = " OR ".join([_fts_term(name)] + [_fts_term(g) for w in words for g in _trigrams(w)])
-            needles = [(name, 3)] + [(g, 1) for w in words for g in _trigrams(w)]
-            ids, _ = self._candidates("search_names", match, needles, {"actor"}, (set(), None, None), 100)
+            tiers = [[[name]], [[name] + [g for w in words for g in _trigrams(w)]]]
+            ids, _ = self._candidates("search_names", tiers, {"actor"}, (set(), None, None, None), 100)
             for item_id, body in self._bodies("search_names", ids).items():
                 forms = [_fold(f) for f in body.split(" · ")]
                 # partial_ratio: a surname or a misspelt one against the full
@@ -421,6 +430,25 @@ class Searcher:
                 f"SELECT ref_id FROM search_items WHERE kind = 'actor' AND id IN ({','.join('?' * len(ids))})",
                 ids)))
         return list(actor_ids)[:MAX_ACTORS]
+
+    def _resolve_verdicts(self, verdicts: set[str], kinds: set[str]) -> list[int]:
+        """Item ids of the claims and quotes whose annotation has one of ``verdicts``.
+
+        Annotations are few (an analyst writes them by hand) and keyed by
+        document path and text key, both indexed, so this is a short walk."""
+        marks = ",".join("?" * len(verdicts))
+        parts, args = [], []
+        for kind, table in (("claim", "claims"), ("quote", "quotes")):
+            if kind in kinds:
+                parts.append(
+                    f"SELECT i.id FROM annotations a JOIN documents d ON d.path = a.document_path "
+                    f"JOIN {table} t ON t.document_id = d.id AND t.text_key = a.text_key "
+                    f"JOIN search_items i ON i.kind = '{kind}' AND i.ref_id = t.id "
+                    f"WHERE a.kind = '{kind}' AND a.verdict IN ({marks})")
+                args += sorted(verdicts)
+        if not parts:
+            return []
+        return [r[0] for r in self.con.execute(" UNION ".join(parts) + " LIMIT ?", [*args, MAX_VERDICT_ITEMS])]
 
     def _resolve_outlets(self, values: list[str]) -> list[str]:
         version = self.con.execute("PRAGMA data_version").fetchone()[0]
@@ -470,7 +498,7 @@ class Searcher:
 
 
 def _filter_sql(kinds: set[str], filters, all_kinds) -> tuple[str, list]:
-    _, actor_ids, outlets = filters
+    _, actor_ids, outlets, item_ids = filters
     where, args = "", []
     wanted = sorted(set(kinds) & set(all_kinds))
     if wanted and set(wanted) != set(all_kinds):
@@ -482,84 +510,10 @@ def _filter_sql(kinds: set[str], filters, all_kinds) -> tuple[str, list]:
     if outlets is not None:
         where += f" AND i.outlet IN ({','.join('?' * len(outlets))})"
         args += list(outlets)
+    if item_ids is not None:
+        where += f" AND i.id IN ({','.join('?' * len(item_ids))})"
+        args += list(item_ids)
     return where, args
-
-
-def _word_score(word: str, body: str) -> float:
-    if len(word) < 3:
-        # Too short to be fuzzy: it must start a word.
-        return 100.0 if re.search(r"(?<!\w)" + re.escape(word), body) else 0.0
-    return fuzz.partial_ratio(word, body)
-
-
-def _score(q: Query, body: str, kind: str) -> float | None:
-    """0..~103 for a row matching every word and phrase, None for one that does not."""
-    if any(p not in body for p in q.phrases):
-        return None
-    if not q.words:
-        return 100.0
-    per = [_word_score(w, body) for w in q.words]
-    if min(per) < WORD_CUTOFF:
-        return None
-    words = " ".join(q.words)
-    base = sum(per) / len(per)
-    whole = fuzz.token_set_ratio(words, body, processor=default_process)
-    together = fuzz.partial_ratio(words, body) if len(q.words) > 1 else base
-    # A name or title that is mostly the query is the better hit; a short
-    # quote is not (the claim around it says more).
-    coverage = 3.0 * min(1.0, len(words) / max(1, len(body))) if kind in ("actor", "doc") else 0.0
-    return 0.6 * base + 0.25 * whole + 0.15 * together + coverage
-
-
-def _spans(line: str, q: Query) -> list[tuple[int, int]]:
-    folded = _fold(line)
-    spans = []
-    for p in q.phrases:
-        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(p), folded)]
-    for w in q.words:
-        pattern = re.escape(w) if len(w) >= 3 else r"(?<!\w)" + re.escape(w)
-        found = [(m.start(), m.end()) for m in re.finditer(pattern, folded)]
-        if not found and len(w) >= 3:
-            a = fuzz.partial_ratio_alignment(w, folded)
-            if a is not None and a.score >= WORD_CUTOFF:
-                start, end = (a.dest_start, a.dest_end) if len(w) <= len(folded) else (a.src_start, a.src_end)
-                found = [_whole_words(line, max(0, start), min(len(line), end))]
-        spans += found
-    return spans
-
-
-def _whole_words(line: str, start: int, end: int) -> tuple[int, int]:
-    """A fuzzy alignment's window, trimmed of spaces and widened to whole words,
-    so "lindqvits" marks all of "Lindqvist", not " Lindqvis"."""
-    while start < end and line[start].isspace():
-        start += 1
-    while end > start and line[end - 1].isspace():
-        end -= 1
-    while start > 0 and line[start - 1].isalnum() and start < end and line[start].isalnum():
-        start -= 1
-    while end < len(line) and line[end].isalnum() and end > start and line[end - 1].isalnum():
-        end += 1
-    return start, end
-
-
-def _snippet(body: str, q: Query) -> tuple[str, tuple[int, ...]]:
-    """One line, cut around the first match when long, and the matched offsets in it."""
-    line = _one_line(body)
-    spans = _spans(line, q)
-    start, end = 0, len(line)
-    if len(line) > SNIPPET_CHARS:
-        first = min((s for s, _ in spans), default=0)
-        start = max(0, first - SNIPPET_CHARS // 4)
-        if start:
-            space = line.find(" ", start, first)
-            start = space + 1 if space != -1 else start
-        end = min(len(line), start + SNIPPET_CHARS)
-        start = max(0, min(start, end - SNIPPET_CHARS))
-    lead = "…" if start > 0 else ""
-    snippet = lead + line[start:end] + ("…" if end < len(line) else "")
-    shift = len(lead) - start
-    marked = {i + shift for s, e in spans for i in range(max(s, start), min(e, end))}
-    return snippet, tuple(sorted(marked))
 
 
 def _hit(meta: tuple, snippet: str, matches: tuple[int, ...], score: float) -> Hit:

@@ -21,10 +21,22 @@ Keeping it current: ``forget_document`` runs when the seeder clears a document
 indexes every document whose sha256 differs from the one it was indexed at,
 then rebuilds the actor rows (actors are few next to claims, and renames,
 aliases and pruning touch them across documents).
+
+``search_vocab`` counts the distinct words (3+ characters, folded) of the
+text rows, with a trigram table over the words themselves
+(``search_vocab_grams``).  A misspelt query word is first matched against
+this vocabulary, which is small (tens of thousands of words where there are
+millions of rows), and the closest real words are then looked up as plain
+substrings: a typo costs what a correctly spelt word costs, and its
+candidates are rows that hold a close word rather than rows sharing one
+common trigram.  Counts move with the rows (added on indexing, subtracted
+when a document's items go); a word whose count reaches 0 is dropped.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections import Counter
 
 # One line per row: the explorer shows bodies as one-line snippets.
 _ONE_LINE = "replace(replace(replace({}, char(13), ' '), char(10), ' '), char(9), ' ')"
@@ -32,8 +44,13 @@ _ONE_LINE = "replace(replace(replace({}, char(13), ' '), char(10), ' '), char(9)
 _FIRST_LINE_CHARS = 200
 
 
+_WORD = re.compile(r"\w{3,40}")
+
+
 def forget_document(con: sqlite3.Connection, doc_id: int) -> None:
     """Drop a document's items (its rows are about to be deleted and rewritten)."""
+    _count_words(con, "SELECT body FROM search_text WHERE rowid IN "
+                      "(SELECT id FROM search_items WHERE document_id = ?)", (doc_id,), -1)
     con.execute("DELETE FROM search_text WHERE rowid IN "
                 "(SELECT id FROM search_items WHERE document_id = ?)", (doc_id,))
     con.execute("DELETE FROM search_items WHERE document_id = ?", (doc_id,))
@@ -51,10 +68,16 @@ def refresh(con: sqlite3.Connection) -> int:
         "UNION SELECT s.document_id FROM search_index_docs s "
         "WHERE s.document_id NOT IN (SELECT id FROM documents)")
     stale = "(SELECT id FROM temp.search_stale)"
+    in_stale = f"SELECT body FROM search_text WHERE rowid IN (SELECT id FROM search_items WHERE document_id IN {stale})"
+    # An index built before the vocabulary existed has none: count every row once.
+    backfill = con.execute("SELECT NOT EXISTS (SELECT 1 FROM search_vocab)").fetchone()[0]
+    if not backfill:
+        _count_words(con, in_stale, (), -1)
     con.execute(f"DELETE FROM search_text WHERE rowid IN (SELECT id FROM search_items WHERE document_id IN {stale})")
     con.execute(f"DELETE FROM search_items WHERE document_id IN {stale}")
     con.execute(f"DELETE FROM search_index_docs WHERE document_id IN {stale}")
     _index_documents(con, stale)
+    _count_words(con, "SELECT body FROM search_text" if backfill else in_stale, (), +1)
     con.execute(
         "INSERT INTO search_index_docs (document_id, sha256) "
         f"SELECT id, sha256 FROM documents WHERE id IN {stale}")
@@ -120,3 +143,29 @@ def _insert_items(con: sqlite3.Connection, kind: str, select: str, fts: str) -> 
         f"INSERT INTO {fts} (rowid, {columns}) SELECT i.id, {values} "
         "FROM temp.search_new n JOIN search_items i ON i.kind = ? AND i.ref_id = n.ref_id", (kind,))
     con.execute("DROP TABLE temp.search_new")
+
+
+def _count_words(con: sqlite3.Connection, select: str, args: tuple, sign: int) -> None:
+    """Add (sign +1) or subtract (-1) the words of the bodies ``select`` yields to the vocabulary."""
+    counts: Counter[str] = Counter()
+    for (body,) in con.execute(select, args):
+        # Each row counts a word once: ``rows`` is a document frequency.
+        counts.update(set(_WORD.findall((body or "").lower())))
+    if not counts:
+        return
+    con.execute("DROP TABLE IF EXISTS temp.vocab_delta")
+    con.execute("CREATE TEMP TABLE vocab_delta (word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
+    con.executemany("INSERT INTO temp.vocab_delta VALUES (?, ?)", ((w, sign * n) for w, n in counts.items()))
+    con.execute("UPDATE search_vocab SET rows = rows + (SELECT n FROM temp.vocab_delta d WHERE d.word = search_vocab.word) "
+                "WHERE word IN (SELECT word FROM temp.vocab_delta)")
+    if sign > 0:
+        top = con.execute("SELECT coalesce(max(id), 0) FROM search_vocab").fetchone()[0]
+        con.execute("INSERT INTO search_vocab (word, rows) SELECT word, n FROM temp.vocab_delta "
+                    "WHERE word NOT IN (SELECT word FROM search_vocab) ORDER BY word")
+        con.execute("INSERT INTO search_vocab_grams (rowid, word) SELECT id, word FROM search_vocab WHERE id > ?",
+                    (top,))
+    else:
+        gone = "SELECT id FROM search_vocab WHERE rows <= 0 AND word IN (SELECT word FROM temp.vocab_delta)"
+        con.execute(f"DELETE FROM search_vocab_grams WHERE rowid IN ({gone})")
+        con.execute(f"DELETE FROM search_vocab WHERE id IN ({gone})")
+    con.execute("DROP TABLE temp.vocab_delta")

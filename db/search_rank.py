@@ -1,0 +1,118 @@
+"""Scoring, snippets and highlights: what happens to the bounded candidate set.
+
+Scores are *local*: they depend on the best-matching stretch of a row, not on
+its length, so that among thousands of rows holding the query equally well,
+any is as good as another, and an index that finds some of them finds a true
+top ten (what ``benchmarks/search_bench.py`` checks against exhaustive ranking).
+
+- ``partial_ratio`` per query word: the best window, so a typo or a prefix
+  scores by how close it is, and a long claim is not punished for being long;
+- per query word, ``ratio`` against the row's closest word, so a whole word
+  beats a part of one and a typo scores by how close it is (a local stand-in
+  for ``token_set_ratio``, which compares against the whole row and so
+  would prefer short rows among equals);
+- ``partial_ratio`` of the whole query, to lift rows holding the words together.
+A row where some word scores below ``WORD_CUTOFF`` is dropped: words combine
+with AND.  ``WRatio`` was rejected for text: it scales a long string's score
+down by its length, so claims would always lose to short actor names.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from .search_query import Query, fold, one_line
+
+SNIPPET_CHARS = 160
+WORD_CUTOFF = 72.0  # partial_ratio a word needs for a row to count as matching it
+
+
+def word_score(word: str, body: str) -> float:
+    if len(word) < 3:
+        # Too short to be fuzzy: it must start a word.
+        return 100.0 if re.search(r"(?<!\w)" + re.escape(word), body) else 0.0
+    # Padded: without it rapidfuzz also tries windows cut short by the row's
+    # edges, so a typo at the start of a row would outscore the same typo
+    # anywhere else.
+    return fuzz.partial_ratio(word, f" {body} ")
+
+
+def score(q: Query, body: str, kind: str) -> float | None:
+    """0..~103 for a (folded) row matching every word and phrase, None for one that does not."""
+    if any(p not in body for p in q.phrases):
+        return None
+    if not q.words:
+        return 100.0
+    per = [word_score(w, body) for w in q.words]
+    if min(per) < WORD_CUTOFF:
+        return None
+    return combine(q, body, kind, per)
+
+
+_TOKENS = re.compile(r"\w+")
+
+
+def combine(q: Query, body: str, kind: str, per: list[float]) -> float:
+    """The score of a row from its per-word scores (split out so that an
+    exhaustive ranking can compute ``per`` in bulk and then call this)."""
+    words = " ".join(q.words)
+    base = sum(per) / len(per)
+    tokens = _TOKENS.findall(body)
+    whole = sum((process.extractOne(w, tokens, scorer=fuzz.ratio) or (0, 0.0))[1] for w in q.words) / len(q.words)
+    together = fuzz.partial_ratio(words, f" {body} ") if len(q.words) > 1 else base
+    # A name that is mostly the query is the better hit.  Only names: they are
+    # few, so every one that matches is a candidate and this stays exact.
+    coverage = 3.0 * min(1.0, len(words) / max(1, len(body))) if kind == "actor" else 0.0
+    return 0.6 * base + 0.25 * whole + 0.15 * together + coverage
+
+
+def spans(line: str, q: Query) -> list[tuple[int, int]]:
+    folded = fold(line)
+    out = []
+    for p in q.phrases:
+        out += [(m.start(), m.end()) for m in re.finditer(re.escape(p), folded)]
+    for w in q.words:
+        pattern = re.escape(w) if len(w) >= 3 else r"(?<!\w)" + re.escape(w)
+        found = [(m.start(), m.end()) for m in re.finditer(pattern, folded)]
+        if not found and len(w) >= 3:
+            a = fuzz.partial_ratio_alignment(w, folded)
+            if a is not None and a.score >= WORD_CUTOFF:
+                start, end = (a.dest_start, a.dest_end) if len(w) <= len(folded) else (a.src_start, a.src_end)
+                found = [_whole_words(line, max(0, start), min(len(line), end))]
+        out += found
+    return out
+
+
+def _whole_words(line: str, start: int, end: int) -> tuple[int, int]:
+    """A fuzzy alignment's window, trimmed of spaces and widened to whole words,
+    so "lindqvits" marks all of "Lindqvist", not " Lindqvis"."""
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    while start > 0 and line[start - 1].isalnum() and start < end and line[start].isalnum():
+        start -= 1
+    while end < len(line) and line[end].isalnum() and end > start and line[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+def snippet(body: str, q: Query) -> tuple[str, tuple[int, ...]]:
+    """One line, cut around the first match when long, and the matched offsets in it."""
+    line = one_line(body)
+    found = spans(line, q)
+    start, end = 0, len(line)
+    if len(line) > SNIPPET_CHARS:
+        first = min((s for s, _ in found), default=0)
+        start = max(0, first - SNIPPET_CHARS // 4)
+        if start:
+            space = line.find(" ", start, first)
+            start = space + 1 if space != -1 else start
+        end = min(len(line), start + SNIPPET_CHARS)
+        start = max(0, min(start, end - SNIPPET_CHARS))
+    lead = "…" if start > 0 else ""
+    text = lead + line[start:end] + ("…" if end < len(line) else "")
+    shift = len(lead) - start
+    marked = {i + shift for s, e in found for i in range(max(s, start), min(e, end))}
+    return text, tuple(sorted(marked))

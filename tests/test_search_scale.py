@@ -1,0 +1,122 @@
+"""Search at scale, checked small: the synthetic generator, the candidate
+bound, typo recall through the vocabulary, and recall against exhaustive
+ranking with the search's own scorer."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from benchmarks.search_bench import exhaustive, load_rows
+from benchmarks.synthetic import build
+from db.connection import open_readonly
+from db.search import Searcher
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("synth") / "s.db"
+    build(db, 3000, seed=3)
+    return db
+
+
+@pytest.fixture(scope="module")
+def con(synth):
+    con = open_readonly(synth)
+    yield con
+    con.close()
+
+
+def test_the_generator_writes_spans_that_point_into_their_documents(con):
+    assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 3000
+    for table in ("claims", "quotes", "figures"):
+        bad = con.execute(f"SELECT count(*) FROM {table} t JOIN documents d ON d.id = t.document_id "
+                          "WHERE substr(d.text, t.start + 1, t.\"end\" - t.start) <> t.text").fetchone()[0]
+        assert bad == 0, table
+    items = con.execute("SELECT count(*) FROM search_items WHERE kind = 'claim'").fetchone()[0]
+    assert items == 3000
+    # The sqlite-utils FTS tables were rebuilt after the bulk load, triggers restored.
+    assert con.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'said'").fetchone()[0] > 0
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'claims_ai'"
+                       ).fetchone()[0] == 1
+
+
+def test_the_vocabulary_counts_rows_per_word(con):
+    word, rows = con.execute("SELECT word, rows FROM search_vocab ORDER BY rows DESC LIMIT 1").fetchone()
+    holding = con.execute("SELECT count(*) FROM search_text WHERE instr(lower(body), ?) > 0", (word,)).fetchone()[0]
+    assert 0 < rows <= holding
+
+
+def _surname(con) -> str:
+    return con.execute("SELECT a.name FROM actors a JOIN search_items i ON i.kind = 'actor' AND i.ref_id = a.id "
+                       "ORDER BY i.weight DESC LIMIT 1").fetchone()[0].split()[-1]
+
+
+def test_a_transposed_name_finds_the_rows_of_the_real_one(con):
+    name = _surname(con)
+    typo = name[:2] + name[3] + name[2] + name[4:]
+    r = Searcher(con).search(typo.lower())
+    assert r.hits and sum(name in h.snippet for h in r.hits[:10]) >= 8
+
+
+@pytest.mark.parametrize("query", ["said", "ceasefire", "ceasfire", "evacu", "troops crossed", "z", "kind:figure"])
+def test_candidates_scored_in_python_never_exceed_the_bound(con, query):
+    s = Searcher(con, max_candidates=60, scan_limit=300)
+    r = s.search(query, limit=20)
+    assert s.last_candidates <= 60 and len(r.hits) <= 20
+
+
+@pytest.mark.parametrize("query", ["ceasefire", "pipleine", "evacuaton", "negot", '"peace talks"', "troops crossed"])
+def test_top_ten_matches_exhaustive_ranking(synth, con, query):
+    kinds, key, _, folded = load_rows(synth)
+    scores = exhaustive(query, kinds, folded)
+    hits = Searcher(con).search(query).hits[:10]
+    k = min(10, int((scores >= 0).sum()))
+    assert k > 0
+    cut = sorted(scores, reverse=True)[k - 1]
+    good = sum(1 for h in hits if scores[key[(h.kind, h.id)]] >= cut - 0.05)
+    assert good / k >= 0.9, (query, good, k)
+
+
+# -- verdict: ---------------------------------------------------------------------------------
+
+
+def _annotate(path: Path, kind: str, item_id: int, verdict: str) -> None:
+    from db.notes import Notes
+
+    notes = Notes(path)
+    try:
+        notes.set(kind, item_id, verdict=verdict)
+    finally:
+        notes.close()
+
+
+def test_verdict_filter_keeps_only_rows_the_analyst_gave_that_verdict(tmp_path, synth):
+    db = tmp_path / "v.db"
+    src = sqlite3.connect(synth)
+    src.execute("VACUUM INTO ?", (str(db),))
+    src.close()
+    raw = sqlite3.connect(db)
+    raw.execute("DELETE FROM annotations")
+    raw.commit()
+    claim, text = raw.execute("SELECT id, text FROM claims WHERE text LIKE '%ceasefire%' ORDER BY id LIMIT 1").fetchone()
+    other = raw.execute("SELECT id FROM claims WHERE text LIKE '%ceasefire%' ORDER BY id LIMIT 1 OFFSET 1").fetchone()[0]
+    quote = raw.execute("SELECT id FROM quotes ORDER BY id LIMIT 1").fetchone()[0]
+    raw.close()
+    _annotate(db, "claim", claim, "disputed")
+    _annotate(db, "claim", other, "false")
+    _annotate(db, "quote", quote, "disputed")
+    con = open_readonly(db)
+    try:
+        s = Searcher(con)
+        r = s.search("verdict:disputed")
+        assert {(h.kind, h.id) for h in r.hits} == {("claim", claim), ("quote", quote)}
+        assert [(h.kind, h.id) for h in s.search("ceasefire verdict:disputed").hits] == [("claim", claim)]
+        assert [(h.kind, h.id) for h in s.search("ceasefire verdict:false").hits] == [("claim", other)]
+        assert s.search("verdict:corroborated").hits == []
+        assert "verdict:corroborated" in s.search("verdict:corroborated").message
+        assert "unknown verdict" in s.search("ceasefire verdict:maybe").message
+        assert all(h.kind == "quote" for h in s.search("verdict:disputed kind:quote").hits)
+    finally:
+        con.close()
