@@ -103,10 +103,23 @@ def open_writer(path: Path, *, fresh: bool = False) -> sqlite3.Connection:
         con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA synchronous = NORMAL")
     con.execute("PRAGMA busy_timeout = 5000")
+    _add_missing_columns(con)
     con.executescript(schema_sql())
     con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return con
+
+
+# Columns added to the contract after a database may have been made; the schema
+# script's indexes on them need them in place first.
+ADDED_COLUMNS = [("claims", "text_key", "TEXT"), ("quotes", "text_key", "TEXT")]
+
+
+def _add_missing_columns(con: sqlite3.Connection) -> None:
+    for table, column, decl in ADDED_COLUMNS:
+        have = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}
+        if have and column not in have:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
 
 def finish_fresh(con: sqlite3.Connection, building: Path, target: Path) -> None:

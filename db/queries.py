@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .connection import open_readonly
+from .links import LinkQueries
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,7 @@ class _Compare:
         return Comparison(left, right, tuple(shared), figures, table is not None)
 
 
-class Store(_Drill, _Compare):
+class Store(_Drill, _Compare, LinkQueries):
     """The explorer's view of one database file."""
 
     def __init__(self, path: Path):
@@ -341,14 +342,19 @@ class Store(_Drill, _Compare):
         self.con: sqlite3.Connection = open_readonly(self.path)
 
         self._search_con: sqlite3.Connection | None = None
+        self._watch_con: sqlite3.Connection | None = None
+        self._notes = None
         self._searcher = None
         self._lock = threading.Lock()
         self._read_lock = threading.RLock()
 
     def close(self) -> None:
         self.con.close()
-        if self._search_con is not None:
-            self._search_con.close()
+        for con in (self._search_con, self._watch_con):
+            if con is not None:
+                con.close()
+        if self._notes is not None:
+            self._notes.close()
 
     def searcher(self):
         """The search engine, on its own connection so that interrupting a stale
@@ -360,6 +366,26 @@ class Store(_Drill, _Compare):
                 self._search_con = open_readonly(self.path)
                 self._searcher = Searcher(self._search_con)
             return self._searcher
+
+    def notes(self):
+        """The analyst's annotations, on a writable connection of their own: the only
+        thing the explorer writes (see db.notes)."""
+        with self._lock:
+            if self._notes is None:
+                from .notes import Notes
+
+                self._notes = Notes(self.path)
+            return self._notes
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (a seed run) commits.
+
+        Asked on a connection of its own: it is cheap, and must never wait behind a
+        slow query on the main one."""
+        with self._lock:
+            if self._watch_con is None:
+                self._watch_con = open_readonly(self.path)
+            return self._watch_con.execute("PRAGMA data_version").fetchone()[0]
 
     def interrupt(self) -> None:
         """Cancel the search statement in flight (called from another thread);

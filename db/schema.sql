@@ -86,11 +86,13 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_id  INTEGER REFERENCES actors(id),
     cue         TEXT,
     rule        TEXT,
-    confidence  REAL
+    confidence  REAL,
+    text_key    TEXT                               -- hash of the normalised text: what annotations key on
 );
 CREATE INDEX IF NOT EXISTS quotes_document_id ON quotes(document_id, start);
 CREATE INDEX IF NOT EXISTS quotes_passage_id ON quotes(passage_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker_id ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
 
 CREATE TABLE IF NOT EXISTS claims (
     id          INTEGER PRIMARY KEY,
@@ -104,12 +106,14 @@ CREATE TABLE IF NOT EXISTS claims (
     stance      TEXT NOT NULL CHECK (stance IN ('asserts', 'denies', 'speculates')),
     quote_id    INTEGER REFERENCES quotes(id),
     rule        TEXT,
-    confidence  REAL
+    confidence  REAL,
+    text_key    TEXT                               -- hash of the normalised text: what annotations key on
 );
 CREATE INDEX IF NOT EXISTS claims_document_id ON claims(document_id, start);
 CREATE INDEX IF NOT EXISTS claims_passage_id ON claims(passage_id);
 CREATE INDEX IF NOT EXISTS claims_claimant_id ON claims(claimant_id);
 CREATE INDEX IF NOT EXISTS claims_quote_id ON claims(quote_id);
+CREATE INDEX IF NOT EXISTS claims_text_key ON claims(text_key);
 
 CREATE TABLE IF NOT EXISTS figures (
     id          INTEGER PRIMARY KEY,
@@ -155,7 +159,159 @@ CREATE INDEX IF NOT EXISTS search_items_weight ON search_items(kind, weight);
 -- (cheap for the rarer kinds) rather than a test on every text match.
 CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, kind, tokenize = 'trigram');
 CREATE VIRTUAL TABLE IF NOT EXISTS search_names USING fts5(body, tokenize = 'trigram');
+-- The words of search_text (3+ characters, lowercased) and how many rows hold
+-- each; a misspelt query word is matched here first (see db/search_index.py).
+CREATE TABLE IF NOT EXISTS search_vocab (
+    id   INTEGER PRIMARY KEY,   -- rowid in search_vocab_grams
+    word TEXT UNIQUE NOT NULL,
+    rows INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab_grams USING fts5(word, tokenize = 'trigram');
 CREATE TABLE IF NOT EXISTS search_index_docs (
     document_id INTEGER PRIMARY KEY,   -- indexed at this sha256; a different one means stale
     sha256      TEXT NOT NULL
 );
+
+-- Across sources (db/links.py keeps them; seed/link.py decides them).  Derived
+-- data, recomputed at the end of a seed run when a document was added or
+-- changed; a group keeps its id while its natural key (key) is unchanged.
+-- Members go with the claims, figures and quotes they point at (ON DELETE).
+
+-- Claims from different documents that say the same thing.
+CREATE TABLE IF NOT EXISTS claim_groups (
+    id                INTEGER PRIMARY KEY,
+    key               TEXT UNIQUE NOT NULL,   -- hash of the members' document:start:end
+    label             TEXT NOT NULL,          -- the member closest to the others, shortened
+    first_claim_id    INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+    first_document_id INTEGER REFERENCES documents(id),
+    first_published   TEXT,                   -- the earliest member's document date
+    documents         INTEGER NOT NULL,
+    claims            INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claim_groups_first_document_id ON claim_groups(first_document_id);
+CREATE TABLE IF NOT EXISTS claim_group_members (
+    id          INTEGER PRIMARY KEY,
+    group_id    INTEGER NOT NULL REFERENCES claim_groups(id) ON DELETE CASCADE,
+    claim_id    INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    score       REAL,                         -- its best pair score in the group
+    UNIQUE (group_id, claim_id)
+);
+CREATE INDEX IF NOT EXISTS claim_group_members_claim_id ON claim_group_members(claim_id);
+CREATE INDEX IF NOT EXISTS claim_group_members_document_id ON claim_group_members(document_id);
+
+-- Figures from different documents counting the same thing: the same unit,
+-- kind of people (counted), scope and order of magnitude.
+CREATE TABLE IF NOT EXISTS figure_groups (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT UNIQUE NOT NULL,           -- unit|scope|counted|magnitude
+    label     TEXT NOT NULL,
+    unit      TEXT NOT NULL,
+    scope     TEXT NOT NULL CHECK (scope IN ('total', 'additional', 'planned', 'first', 'past')),
+    counted   TEXT NOT NULL DEFAULT '',       -- a kind of people (advisers, workers...) or a subject noun
+    status    TEXT NOT NULL CHECK (status IN ('agree', 'conflict')),
+    documents INTEGER NOT NULL,
+    figures   INTEGER NOT NULL,
+    low       REAL,                           -- the spread: smallest stated value
+    high      REAL                            -- largest stated value
+);
+CREATE TABLE IF NOT EXISTS figure_group_members (
+    id          INTEGER PRIMARY KEY,
+    group_id    INTEGER NOT NULL REFERENCES figure_groups(id) ON DELETE CASCADE,
+    figure_id   INTEGER NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    range_low   REAL,                         -- the values the figure admits, qualifier applied
+    range_high  REAL,                         -- NULL: open-ended ("at least 600")
+    conflicts   INTEGER NOT NULL DEFAULT 0,   -- 1: its range misses another source's
+    UNIQUE (group_id, figure_id)
+);
+CREATE INDEX IF NOT EXISTS figure_group_members_figure_id ON figure_group_members(figure_id);
+CREATE INDEX IF NOT EXISTS figure_group_members_document_id ON figure_group_members(document_id);
+
+-- The same quoted words in two documents; origin is the earlier document.
+CREATE TABLE IF NOT EXISTS quote_links (
+    id                 INTEGER PRIMARY KEY,
+    key                TEXT UNIQUE NOT NULL,  -- origin doc:start:end>reuse doc:start:end
+    origin_document_id INTEGER NOT NULL REFERENCES documents(id),
+    origin_start       INTEGER NOT NULL,
+    origin_end         INTEGER NOT NULL,
+    origin_text        TEXT NOT NULL,
+    origin_quote_id    INTEGER REFERENCES quotes(id) ON DELETE SET NULL,  -- NULL: unquoted there
+    reuse_document_id  INTEGER NOT NULL REFERENCES documents(id),
+    reuse_start        INTEGER NOT NULL,
+    reuse_end          INTEGER NOT NULL,
+    reuse_text         TEXT NOT NULL,
+    reuse_quote_id     INTEGER REFERENCES quotes(id) ON DELETE SET NULL,
+    score              REAL NOT NULL          -- rapidfuzz partial ratio, 0..100
+);
+CREATE INDEX IF NOT EXISTS quote_links_origin ON quote_links(origin_document_id);
+CREATE INDEX IF NOT EXISTS quote_links_reuse ON quote_links(reuse_document_id);
+CREATE INDEX IF NOT EXISTS quote_links_origin_quote_id ON quote_links(origin_quote_id);
+CREATE INDEX IF NOT EXISTS quote_links_reuse_quote_id ON quote_links(reuse_quote_id);
+
+-- Each claim with its claimant, outlet, date, passage and group (if any).
+CREATE VIEW IF NOT EXISTS claim_sources AS
+SELECT c.id AS claim_id, m.group_id, g.label AS group_label, c.document_id, d.outlet, d.published,
+       d.title, a.name AS claimant, c.stance, c.text AS claim, p.text AS passage, c.start, c."end"
+FROM claims c
+JOIN documents d ON d.id = c.document_id
+LEFT JOIN actors a ON a.id = c.claimant_id
+LEFT JOIN passages p ON p.id = c.passage_id
+LEFT JOIN claim_group_members m ON m.claim_id = c.id
+LEFT JOIN claim_groups g ON g.id = m.group_id;
+
+-- One row per figure group and source figure.
+CREATE VIEW IF NOT EXISTS figure_comparison AS
+SELECT g.id AS group_id, g.label, g.unit, g.scope, g.counted, g.status, m.figure_id, f.document_id,
+       d.outlet, d.published, d.title, f.text AS figure, f.low, f.high, f.qualifier,
+       a.name AS claimant, CASE m.conflicts WHEN 1 THEN 'conflict' ELSE 'agree' END AS verdict,
+       (SELECT s.text FROM passages s WHERE s.document_id = f.document_id AND s.kind = 'sentence'
+          AND s.start <= f.start AND s."end" >= f."end" ORDER BY s.start DESC LIMIT 1) AS passage
+FROM figure_groups g
+JOIN figure_group_members m ON m.group_id = g.id
+JOIN figures f ON f.id = m.figure_id
+JOIN documents d ON d.id = f.document_id
+LEFT JOIN actors a ON a.id = f.claimant_id;
+
+-- Quoted words reused: where they first appeared and where again.
+CREATE VIEW IF NOT EXISTS quote_reuse AS
+SELECT l.id, l.score,
+       l.origin_document_id, od.outlet AS origin_outlet, od.published AS origin_published,
+       od.title AS origin_title, l.origin_text, l.origin_quote_id, osp.name AS origin_speaker,
+       l.reuse_document_id, rd.outlet AS reuse_outlet, rd.published AS reuse_published,
+       rd.title AS reuse_title, l.reuse_text, l.reuse_quote_id, rsp.name AS reuse_speaker
+FROM quote_links l
+JOIN documents od ON od.id = l.origin_document_id
+JOIN documents rd ON rd.id = l.reuse_document_id
+LEFT JOIN quotes oq ON oq.id = l.origin_quote_id
+LEFT JOIN actors osp ON osp.id = oq.speaker_id
+LEFT JOIN quotes rq ON rq.id = l.reuse_quote_id
+LEFT JOIN actors rsp ON rsp.id = rq.speaker_id;
+
+-- Analyst verdicts and notes: written by the explorer, never by the seeder, and
+-- carried into a --rebuild.  Keyed by what they are about (kind, document path,
+-- normalised text), not by row ids, so they survive re-seeding and rule changes.
+CREATE TABLE IF NOT EXISTS annotations (
+    id            INTEGER PRIMARY KEY,
+    kind          TEXT NOT NULL CHECK (kind IN ('claim', 'quote')),
+    document_path TEXT NOT NULL,
+    text_key      TEXT NOT NULL,
+    text          TEXT NOT NULL,   -- the words when last annotated, to show an orphan
+    verdict       TEXT NOT NULL DEFAULT 'unverified'
+                  CHECK (verdict IN ('unverified', 'corroborated', 'disputed', 'false')),
+    note          TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    UNIQUE (kind, document_path, text_key)
+);
+
+-- Each annotation with the claim or quote it is about now; item_id NULL: orphaned.
+CREATE VIEW IF NOT EXISTS annotation_status AS
+SELECT a.*,
+       CASE a.kind
+         WHEN 'claim' THEN (SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id
+                            WHERE d.path = a.document_path AND c.text_key = a.text_key ORDER BY c.id LIMIT 1)
+         ELSE (SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id
+               WHERE d.path = a.document_path AND q.text_key = a.text_key ORDER BY q.id LIMIT 1)
+       END AS item_id
+FROM annotations a;

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 
 import sqlite_utils
 
+from .notes import text_key
+
 from . import search_index
 
 # Tables whose text search reads, and the columns indexed.  sqlite-utils makes
@@ -31,6 +33,7 @@ class SeedWriter:
     def __init__(self, con: sqlite3.Connection):
         self.con = con
         self.db = sqlite_utils.Database(con)
+        self._id_tables: dict[str, bool] = {}
         for table, columns in FTS.items():
             if not self.db[table].detect_fts():
                 self.db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
@@ -56,7 +59,25 @@ class SeedWriter:
             "SELECT id, path FROM documents WHERE sha256 = ? ORDER BY id", (sha256,))]
 
     def move_document(self, doc_id: int, path: str) -> None:
+        """A file found at a new path: its document, and the analyst's notes on it, follow."""
+        old = self.con.execute("SELECT path FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
         self.con.execute("UPDATE documents SET path = ? WHERE id = ?", (path, doc_id))
+        self.con.execute("UPDATE OR IGNORE annotations SET document_path = ? WHERE document_path = ?", (path, old))
+
+    def carry_over_annotations(self, old_db: str) -> int:
+        """Copy the analyst's annotations from the database a rebuild replaces."""
+        self.con.execute("ATTACH DATABASE ? AS previous", (old_db,))
+        try:
+            has = self.con.execute(
+                "SELECT 1 FROM previous.sqlite_master WHERE type = 'table' AND name = 'annotations'").fetchone()
+            if not has:
+                return 0
+            return self.con.execute(
+                "INSERT OR IGNORE INTO annotations (kind, document_path, text_key, text, verdict, note, "
+                "created_at, updated_at) SELECT kind, document_path, text_key, text, verdict, note, "
+                "created_at, updated_at FROM previous.annotations ORDER BY id").rowcount
+        finally:
+            self.con.execute("DETACH DATABASE previous")
 
     def clear_document(self, doc_id: int) -> None:
         """Remove everything extracted from a document, keeping its row and id."""
@@ -88,35 +109,74 @@ class SeedWriter:
     # -- spans -----------------------------------------------------------------
 
     def _insert(self, table: str, doc_id: int, rows: Iterable[dict]) -> list[int]:
-        ids = []
-        for row in rows:
-            row = {"document_id": doc_id, **row}
-            cols = list(row)
-            cur = self.con.execute(
-                f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [row[c] for c in cols],
-            )
-            ids.append(cur.lastrowid)
+        """Insert ``rows`` (dicts with the same keys) in one statement.  The ids are
+        given, not left to SQLite, because executemany reports no id per row; they
+        are the ones SQLite would pick (the next after the largest), and nothing
+        else writes inside the transaction."""
+        rows = list(rows)
+        if not rows:
+            return []
+        cols = list(rows[0])
+        if any(list(row) != cols for row in rows) or not self._has_id(table):
+            return [self._insert_one(table, doc_id, row) for row in rows]
+        first = self.con.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+        ids = list(range(first, first + len(rows)))
+        self.con.executemany(
+            f"INSERT INTO {table} (id, document_id, {', '.join(_q(c) for c in cols)}) "
+            f"VALUES ({', '.join('?' * (len(cols) + 2))})",
+            [(i, doc_id, *(row[c] for c in cols)) for i, row in zip(ids, rows)],
+        )
         return ids
 
+    def _insert_one(self, table: str, doc_id: int, row: dict) -> int:
+        row = {"document_id": doc_id, **row}
+        cols = list(row)
+        cur = self.con.execute(
+            f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+        return cur.lastrowid
+
+    def _has_id(self, table: str) -> bool:
+        """Is ``id`` the table's integer primary key (the rowid)?"""
+        known = self._id_tables
+        if table not in known:
+            known[table] = any(r[1] == "id" and r[2].upper() == "INTEGER" and r[5] == 1
+                               for r in self.con.execute(f'PRAGMA table_info("{table}")'))
+        return known[table]
+
     def insert_passages(self, doc_id: int, rows: list[dict]) -> list[int]:
-        """Rows may name their parent by index into ``rows`` (``parent``)."""
-        ids: list[int] = []
-        for row in rows:
+        """Rows may name their parent by index into ``rows`` (``parent``); a parent
+        comes before its children."""
+        first = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+        ready = []
+        for n, row in enumerate(rows):
             row = dict(row)
             parent = row.pop("parent", None)
-            row["parent_id"] = ids[parent] if parent is not None else None
-            ids.extend(self._insert("passages", doc_id, [row]))
+            if parent is not None and parent >= n:
+                raise ValueError("a passage's parent must come before it")
+            row["parent_id"] = first + parent if parent is not None else None
+            ready.append(row)
+        # Blocks and sentences carry different keys: insert each run of alike rows.
+        # Each run's ids follow on from the last, so row n gets id first + n.
+        ids: list[int] = []
+        i = 0
+        while i < len(ready):
+            j = i
+            while j < len(ready) and list(ready[j]) == list(ready[i]):
+                j += 1
+            ids.extend(self._insert("passages", doc_id, ready[i:j]))
+            i = j
         return ids
 
     def insert_mentions(self, doc_id: int, rows: list[dict]) -> list[int]:
         return self._insert("mentions", doc_id, rows)
 
     def insert_quotes(self, doc_id: int, rows: list[dict]) -> list[int]:
-        return self._insert("quotes", doc_id, rows)
+        return self._insert("quotes", doc_id, _keyed(rows))
 
     def insert_claims(self, doc_id: int, rows: list[dict]) -> list[int]:
-        return self._insert("claims", doc_id, rows)
+        return self._insert("claims", doc_id, _keyed(rows))
 
     def insert_figures(self, doc_id: int, rows: list[dict]) -> list[int]:
         return self._insert("figures", doc_id, rows)
@@ -176,3 +236,8 @@ class SeedWriter:
 
 def _q(column: str) -> str:
     return f'"{column}"'
+
+
+def _keyed(rows: list[dict]) -> list[dict]:
+    """Rows with the ``text_key`` analyst annotations find them by (see db.notes)."""
+    return [{**r, "text_key": text_key(r["text"])} for r in rows]

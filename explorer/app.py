@@ -22,7 +22,10 @@ class ClaimscopeApp(App):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", tooltip="quit Claimscope"),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="keys of this screen"),
+        Binding("ctrl+r", "refresh", "Refresh", show=False, id="app.refresh",
+                tooltip="show what a seed run added since the explorer opened"),
     ]
+    WATCH_SECONDS = 2.0
 
     def __init__(self, db_path: Path, keymap: dict[str, str] | None = None):
         super().__init__()
@@ -42,6 +45,28 @@ class ClaimscopeApp(App):
         from .screens.search import SearchScreen
 
         self.push_screen(SearchScreen())
+        self._seen_version = self.store.data_version()
+        self._offered_refresh = False
+        self.set_interval(self.WATCH_SECONDS, self._watch_database)
+
+    def _watch_database(self) -> None:
+        """A seed run may add documents while the explorer is open (WAL lets both
+        work); say so once, and let the user choose when to refresh."""
+        if self.store.data_version() != self._seen_version and not self._offered_refresh:
+            self._offered_refresh = True
+            self.notify("The database has changed (a seed run added to it). Press ctrl+r to refresh.",
+                        title="New data", timeout=15, markup=False)
+
+    def action_refresh(self) -> None:
+        """Back to the search screen, searching again over what is there now."""
+        from .screens.search import SearchScreen
+
+        self._seen_version = self.store.data_version()
+        self._offered_refresh = False
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, SearchScreen):
+            self.pop_screen()
+        if isinstance(self.screen, SearchScreen):
+            self.screen.refresh_results()
 
     def on_unmount(self) -> None:
         self.store.close()

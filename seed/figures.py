@@ -109,6 +109,10 @@ def _excluded(doc: Doc, span: Span, m: re.Match, a: Amount, noun, blocked) -> bo
     if noun is not None and noun.tag_ == "NNP" and noun.ent_type_ != "NORP":
         return True  # part of a name ("10 Downing Street", "Apollo 11")
     raw_low = m.group("low") or ""
+    before = text[max(0, s - 16):s].lower()
+    dated = re.search(r"\b([a-z]{3,9})\.? \d{1,2}(?:st|nd|rd|th)?,\s*$", before)
+    if dated and dated.group(1) in MONTHS and _is_year(a, raw_low) and not m.group("high"):
+        return True  # the year of a date ("May 12, 2025"), whatever noun the parser hangs on it
     if _is_year(a, raw_low + (m.group("sep") or "") + (m.group("high") or "")) and not a.scale_word:
         if noun is None or noun.tag_ not in ("NNS", "NNPS") or noun.lower_ in TIME_NOUNS:
             return True

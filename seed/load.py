@@ -15,6 +15,7 @@ MANIFEST = "sources.toml"
 # Bigger files are refused rather than parsed: spaCy's memory grows with the
 # text, and no news article comes near this.
 MAX_BYTES = 5 * 1024 * 1024
+CONTROL_BYTES = set(range(0, 32)) - {9, 10, 12, 13, 27}  # ESC: terminal captures are text
 
 
 @dataclass
@@ -73,8 +74,12 @@ def decode(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:
             raise ValueError(f"broken UTF-16 at byte {e.start}") from e
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (NUL bytes), not text")
+    # A stray NUL or escape in scraped text is noise the cleaner removes; a file
+    # made mostly of control bytes is not text at all.
+    sample = data[:8192]
+    control = sum(sample.count(bytes([b])) for b in CONTROL_BYTES)
+    if control > max(2, len(sample) // 20):
+        raise ValueError("binary file (control bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:

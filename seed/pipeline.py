@@ -17,10 +17,13 @@ from db.connection import check_database, finish_fresh, open_writer
 from db.search_index import refresh as refresh_search_index
 from db.writer import SeedWriter
 
+from . import chunks
 from .clean import clean
 from .extract import Extraction, extract
+from .link import relink
 from .load import Skipped, Source, load
 from .meta import infer
+from .nlp import tokens
 from .passages import containing_block, passages
 from .resolve_db import ActorRegistry
 
@@ -105,6 +108,11 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
                 todo.append((item, doc_id))
         progress.start(len(todo))
         for source, doc_id, cleaned, meta, doc in _parsed(todo, workers):
+            if not cleaned.text:
+                skip = Skipped(source.path, "no article text left after removing markup and site chrome")
+                report.skipped.append(skip)
+                progress.skipped(skip)
+                continue
             try:
                 ex = extract(doc, meta.authors, meta.outlet)
                 with writer.transaction():
@@ -118,9 +126,12 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
             report.seeded.append(source.path)
             report.words += len(doc)
             progress.advance(source.path)
+        if fresh and exists:
+            writer.carry_over_annotations(str(db_path))  # ATTACH cannot run inside a transaction
         with writer.transaction():
             writer.prune_actors()
             refresh_search_index(writer.con)
+            relink(writer.con)
             writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         report.counts = writer.counts()
     except BaseException:
@@ -168,10 +179,11 @@ def _parsed(todo: list[tuple[Source, int | None]], workers: int):
     if not todo:
         return
     nlp = load_model()
-    kwargs = {"as_tuples": True, "batch_size": 16}
+    # Memory follows the characters in one batch: at most 8 pieces of CHUNK each.
+    kwargs = {"batch_size": 8}
     if workers > 1:
         kwargs["n_process"] = workers
-    for doc, (source, doc_id, cleaned, meta) in nlp.pipe(prepared(), **kwargs):
+    for doc, (source, doc_id, cleaned, meta) in chunks.pipe(nlp, prepared(), **kwargs):
         yield source, doc_id, cleaned, meta, doc
 
 
@@ -189,7 +201,7 @@ def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: 
         "sha256": source.sha256,
         "inferred": meta.inferred,
         "format": source.format,
-        "words": sum(1 for t in doc if not t.is_space and not t.is_punct),
+        "words": sum(1 for t in tokens(doc) if not t.is_space and not t.is_punct),
         "seeded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     })
     rows = passages(cleaned.text, cleaned.blocks, doc)

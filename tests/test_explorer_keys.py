@@ -112,3 +112,8 @@ async def test_footer_hints_fit_in_80_columns(explorer_db, name):
         assert shown
         assert all(k.region.right <= 80 and k.region.width > 0 for k in shown)
         assert "palette" in screen_text(app).splitlines()[-1]
+        # The palette hint is docked right: no key may run in under it.
+        palette = [k for k in shown if k.has_class("-command-palette")]
+        keys = [k for k in shown if k not in palette]
+        if palette:
+            assert max(k.region.right for k in keys) <= palette[0].region.x

@@ -276,3 +276,10 @@ def test_figure_in_a_caption_is_kept_with_lower_confidence(nlp):
     body, caption = figures(nlp, text)
     assert caption.text == "hundreds"
     assert caption.confidence < body.confidence
+
+
+def test_the_year_of_a_dateline_is_not_counted_with_the_noun_after_it(nlp):
+    doc = nlp("By Ada Lind\nMay 12, 2025\n\nAbout 3,000 residents were evacuated.")
+    assert [(f.text, f.low) for f in extract_figures(doc)] == [("About 3,000", 3000.0)]
+    doc = nlp("On Sept. 3, 1,200 workers walked out.")
+    assert [f.text for f in extract_figures(doc)] == ["1,200"]

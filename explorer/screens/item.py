@@ -10,9 +10,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from db.links import OtherSource
+from db.notes import Annotation
 from db.queries import Item
 
 from ..safe import inert, plain
+from ..widgets.annotate import NoteEditor, VerdictPicker
 from ..widgets.passage import Passage
 from .reader import untitled
 
@@ -26,11 +29,27 @@ def citation(item: Item) -> str:
     return f"{inert(item.paragraph_text)}\n{inert(cite)}"
 
 
+def other_sources(others: list[OtherSource]) -> Text:
+    """The same claim as other documents say it, earliest first."""
+    if not others:
+        return Text()
+    out = Text("The same claim in other sources (s opens)\n", style="dim")
+    for o in others:
+        source = " · ".join(x for x in (o.outlet or o.title or "(unknown source)", o.published) if x)
+        out.append_text(plain(source, "bold"))
+        if o.claimant:
+            out.append_text(plain(f" — {o.claimant}", "italic"))
+        out.append("\n  ")
+        out.append_text(plain(" ".join(o.text.split())))
+        out.append("\n")
+    return out
+
+
 class ItemScreen(Screen):
     PALETTE_NAME = "Claim"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="claim.back", tooltip="back"),
-        Binding("o", "open_document", "Document", id="claim.open_document",
+        Binding("o", "open_document", "Doc", id="claim.open_document",
                 tooltip="open the document at this passage"),
         Binding("a", "open_actor", "Actor", id="claim.open_actor", tooltip="open the claimant or speaker"),
         Binding("c", "compare", "Compare", id="claim.compare",
@@ -38,6 +57,11 @@ class ItemScreen(Screen):
         Binding("y", "copy", "Copy", id="claim.copy", tooltip="copy the passage with a citation line"),
         Binding("r", "related", "Related", show=False, id="claim.related",
                 tooltip="open the quote behind this claim, or the claim made of this quote"),
+        Binding("s", "same_claim", "Others", show=False, id="claim.same_claim",
+                tooltip="open the same claim in the next other source"),
+        Binding("v", "verdict", "Verdict", id="claim.verdict",
+                tooltip="set your verdict: unverified, corroborated, disputed, false"),
+        Binding("e", "edit_note", "Note", show=False, id="claim.note", tooltip="write or edit your note on this"),
         Binding("j", "scroll(1)", "Down", show=False, id="claim.down", tooltip="scroll down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="claim.up", tooltip="scroll up"),
     ]
@@ -48,6 +72,9 @@ class ItemScreen(Screen):
         self.item_id = item_id
         self.PALETTE_NAME = kind.capitalize()
         self.item: Item | None = None
+        self.others: list[OtherSource] = []
+        self._other_at = -1
+        self.annotation: Annotation | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,6 +83,7 @@ class ItemScreen(Screen):
             yield Static(id="item-meta")
             yield Static(Text("In its paragraph", style="dim"), id="item-passage-label")
             yield Passage(id="item-passage")
+            yield Static(id="item-others")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -67,10 +95,16 @@ class ItemScreen(Screen):
     @work(thread=True, exclusive=True, group="item", name="load item")
     def load(self) -> None:
         item = self.app.store.item(self.kind, self.item_id)
-        self.app.call_from_thread(self._show, item)
+        others = self.app.store.same_claim(self.item_id) if self.kind == "claim" else []
+        annotation = self.app.store.notes().get(self.kind, self.item_id) if item else None
+        self.app.call_from_thread(self._show, item, others, annotation)
 
-    def _show(self, item: Item | None) -> None:
+    def _show(self, item: Item | None, others: list[OtherSource] | None = None,
+              annotation: Annotation | None = None) -> None:
         self.item = item
+        self.annotation = annotation
+        self.others = list(others or [])
+        self.query_one("#item-others", Static).update(other_sources(self.others))
         if item is None:
             self.query_one("#item-text", Static).update(plain("This item is no longer in the database."))
             return
@@ -105,6 +139,12 @@ class ItemScreen(Screen):
         meta.append("\n")
         meta.append(f"{'Title':<9}", style="dim")
         meta.append_text(plain(doc.title or untitled(doc.lead), "italic" if not doc.title else ""))
+        if self.annotation:
+            meta.append("\n")
+            meta.append(f"{'Verdict':<9}", style="dim")
+            meta.append(self.annotation.verdict, style="bold")
+            if self.annotation.note:
+                meta.append_text(plain(f" — {self.annotation.note}", "italic"))
         if item.related:
             kinds = sorted({k for k, _ in item.related})
             meta.append("\n")
@@ -139,6 +179,42 @@ class ItemScreen(Screen):
         if self.item and self.item.related:
             kind, item_id = self.item.related[0]
             self.app.open(kind, item_id)
+
+    def action_same_claim(self) -> None:
+        if not self.others:
+            self.notify("No other source found saying this.", markup=False)
+            return
+        self._other_at = (self._other_at + 1) % len(self.others)
+        self.app.open("claim", self.others[self._other_at].claim_id)
+
+    def action_verdict(self) -> None:
+        if self.item is None:
+            return
+        current = self.annotation.verdict if self.annotation else None
+        self.app.push_screen(VerdictPicker(current), lambda v: v and self.save_annotation(verdict=v))
+
+    def action_edit_note(self) -> None:
+        if self.item is None:
+            return
+        note = self.annotation.note if self.annotation else None
+        self.app.push_screen(NoteEditor(note), lambda n: n is not None and self.save_annotation(note=n))
+
+    @work(thread=True, exclusive=True, group="annotate", name="save annotation")
+    def save_annotation(self, *, verdict: str | None = None, note: str | None = None) -> None:
+        """The only write the explorer makes, on the notes connection; a seed run may
+        hold the database for a moment, so it runs off the UI thread."""
+        try:
+            saved = self.app.store.notes().set(self.kind, self.item_id, verdict=verdict, note=note)
+        except Exception as e:  # noqa: BLE001 - report, never crash on a locked or read-only file
+            self.app.call_from_thread(self.notify, f"Could not save: {e}", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._annotated, saved)
+
+    def _annotated(self, saved: Annotation) -> None:
+        self.annotation = saved
+        if self.item is not None:
+            self.query_one("#item-meta", Static).update(self._meta(self.item))
+        self.notify(f"Saved: {saved.verdict}", markup=False)
 
     def action_scroll(self, step: int) -> None:
         body = self.query_one("#item-body", VerticalScroll)

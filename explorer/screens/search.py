@@ -32,6 +32,8 @@ class SearchScreen(Screen):
         Binding("escape", "clear", "Clear", show=False, id="search.clear",
                 tooltip="back to the search box, then clear it"),
         Binding("ctrl+o", "documents", "Docs", id="search.documents", tooltip="list every document"),
+        Binding("f", "figures", "Figures", id="search.figures",
+                tooltip="figures across sources: agreements and conflicts"),
         Binding("q", "app.quit", "Quit", id="search.quit", tooltip="quit Claimscope"),
     ]
 
@@ -66,6 +68,10 @@ class SearchScreen(Screen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_open()
+
+    def refresh_results(self) -> None:
+        """Run the current query again (the database has new rows)."""
+        self.run_search(self.query_one(Input).value)
 
     @work(thread=True, exclusive=True, group="search", name="search")
     def run_search(self, query: str) -> None:
@@ -144,6 +150,11 @@ class SearchScreen(Screen):
             box.focus()
         elif box.value:
             box.value = ""
+
+    def action_figures(self) -> None:
+        from .figures import FiguresScreen
+
+        self.app.push_screen(FiguresScreen())
 
     def action_documents(self) -> None:
         self.app.open("documents", 0)
