@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -68,6 +68,7 @@ class Hit:
     outlet: str | None = None
     published: str | None = None
     document_id: int | None = None
+    verdict: str | None = None  # the analyst's verdict on a claim or quote, if any
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class Searcher:
         if not q.strip():
             return self.home(limit)
         try:
-            return self._search(q, max(1, int(limit)))
+            return self._with_verdicts(self._search(q, max(1, int(limit))))
         except sqlite3.OperationalError as e:
             if _interrupted(e):
                 raise
@@ -132,6 +133,28 @@ class Searcher:
             return Results("", message=_db_message(e))
         hits = docs + actors
         return Results("", hits, len(hits))
+
+    def _with_verdicts(self, results: Results) -> Results:
+        """The analyst's verdict on each claim and quote shown (a bounded lookup: the
+        hits are already capped)."""
+        found: dict[tuple[str, int], str] = {}
+        for kind, table in (("claim", "claims"), ("quote", "quotes")):
+            ids = [h.id for h in results.hits if h.kind == kind]
+            if not ids:
+                continue
+            try:
+                found.update(((kind, r[0]), r[1]) for r in self.con.execute(
+                    f"SELECT t.id, a.verdict FROM {table} t JOIN documents d ON d.id = t.document_id "
+                    "JOIN annotations a ON a.kind = ? AND a.document_path = d.path AND a.text_key = t.text_key "
+                    f"WHERE t.id IN ({','.join('?' * len(ids))})", (kind, *ids)))
+            except sqlite3.OperationalError as e:
+                if _interrupted(e) or "no such" not in str(e):
+                    raise
+                return results  # a database from before annotations
+        if not found:
+            return results
+        hits = [replace(h, verdict=found.get((h.kind, h.id))) for h in results.hits]
+        return replace(results, hits=hits)
 
     # -- the query -----------------------------------------------------------------
 

@@ -119,3 +119,19 @@ def test_an_older_database_gains_the_annotation_columns_when_seeded_again(tmp_pa
     open_writer(db).close()
     cols = {r[1] for r in sqlite3.connect(db).execute("pragma table_info(claims)")}
     assert "text_key" in cols
+
+
+def test_a_verdict_shows_on_the_search_hit_of_its_claim(seeded):
+    from db.connection import open_readonly
+    from db.search import Searcher
+
+    _, db = seeded
+    claim = _claim(db, "dockworkers")
+    Notes(db).set("claim", claim, verdict="corroborated")
+    con = open_readonly(db)
+    try:
+        hits = Searcher(con).search("dockworkers kind:claim").hits
+    finally:
+        con.close()
+    assert [(h.id, h.verdict) for h in hits if h.id == claim] == [(claim, "corroborated")]
+    assert all(h.verdict is None for h in hits if h.id != claim)

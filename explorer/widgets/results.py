@@ -42,6 +42,8 @@ def hit_prompt(hit: Hit, width: int, styles: dict[str, Style]) -> Text:
     second = Text(" " * BADGE, no_wrap=True, overflow="ellipsis", end="")
     second.append_text(plain(" · ".join(details), "") if details else Text(""))
     second.stylize(styles["details"])
+    if hit.verdict:
+        second.append(f"  [{hit.verdict}]", "bold")  # a literal label, appended as plain text
     second.truncate(width, overflow="ellipsis")
     return Text("\n", no_wrap=True).join([first, second])
 
