@@ -33,6 +33,8 @@ def hit_prompt(hit: Hit, width: int, styles: dict[str, Style]) -> Text:
             # Cut the front so the first matched word shows, with as much of
             # what leads up to it as fits.
             cut = min(matches[0], run_end - room + 12)
+            space = snippet_text.find(" ", cut, matches[0])
+            cut = space if space != -1 else cut  # start on a whole word when one fits
             snippet = Text("…") + snippet[cut + 1:]
     first = Text(no_wrap=True, overflow="ellipsis", end="")
     first.append(f"{KIND_LABELS.get(hit.kind, hit.kind):<{BADGE - 1}} ", styles.get(hit.kind, Style()))
