@@ -98,6 +98,7 @@ class ActorItem:
     title: str | None
     outlet: str | None
     published: str | None
+    verdict: str | None = None  # the analyst's, if any
 
 
 @dataclass(frozen=True)
@@ -249,16 +250,18 @@ class _Drill:
             "SELECT count(*), count(DISTINCT document_id) FROM mentions WHERE actor_id = ?", (actor_id,)).fetchone()
         rows = self.con.execute(
             "SELECT * FROM (SELECT 'claim' AS kind, c.id, c.document_id, c.start, c.text, c.cue, c.stance, "
-            "d.title, d.outlet, d.published FROM claims c JOIN documents d ON d.id = c.document_id "
+            "d.title, d.outlet, d.published, n.verdict FROM claims c JOIN documents d ON d.id = c.document_id "
+            "LEFT JOIN annotations n ON n.kind = 'claim' AND n.document_path = d.path AND n.text_key = c.text_key "
             "WHERE c.claimant_id = :a "
             "UNION ALL "
             "SELECT 'quote', q.id, q.document_id, q.start, q.text, q.cue, NULL, "
-            "d.title, d.outlet, d.published FROM quotes q JOIN documents d ON d.id = q.document_id "
+            "d.title, d.outlet, d.published, n.verdict FROM quotes q JOIN documents d ON d.id = q.document_id "
+            "LEFT JOIN annotations n ON n.kind = 'quote' AND n.document_path = d.path AND n.text_key = q.text_key "
             "WHERE q.speaker_id = :a) "
             "ORDER BY published IS NULL, published DESC, document_id, start, kind",
             {"a": actor_id})
         items = tuple(ActorItem(r["kind"], r["id"], r["document_id"], r["text"], r["cue"], r["stance"],
-                                r["title"], r["outlet"], r["published"]) for r in rows)
+                                r["title"], r["outlet"], r["published"], r["verdict"]) for r in rows)
         return ActorDetail(ref.id, ref.name, ref.kind, ref.description, aliases, mentions, documents, items)
 
     @_serial

@@ -135,3 +135,17 @@ def test_a_verdict_shows_on_the_search_hit_of_its_claim(seeded):
         con.close()
     assert [(h.id, h.verdict) for h in hits if h.id == claim] == [(claim, "corroborated")]
     assert all(h.verdict is None for h in hits if h.id != claim)
+
+
+def test_a_verdict_shows_on_the_actor_screen_list(seeded):
+    from db.queries import Store
+
+    _, db = seeded
+    quote = query(db, "select id, speaker_id from quotes where text like '%contract is signed%'")[0]
+    Notes(db).set("quote", quote[0], verdict="false")
+    store = Store(db)
+    try:
+        items = store.actor(quote[1]).items
+    finally:
+        store.close()
+    assert [(i.id, i.verdict) for i in items if i.kind == "quote"] == [(quote[0], "false")]

@@ -26,6 +26,8 @@ def item_prompt(item: ActorItem, width: int, label_width: int = 6) -> Text:
     first.append_text(plain(" ".join(item.text.split())))
     first.truncate(width, overflow="ellipsis")
     second = Text(" " * (label_width + 1), no_wrap=True, overflow="ellipsis", end="", style="dim")
+    if item.verdict:
+        second.append(f"[{item.verdict}] ", style="bold")
     second.append_text(plain(" · ".join(x for x in (item.published, item.outlet, item.title) if x)))
     second.truncate(width, overflow="ellipsis")
     return Text("\n").join([first, second])
