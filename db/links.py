@@ -8,6 +8,7 @@ members are rewritten only when they changed, and groups no longer found go.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -39,6 +40,65 @@ def needs_relink(con: sqlite3.Connection) -> bool:
     """False when the documents are those the stored links were computed on."""
     row = con.execute("SELECT value FROM claimscope_meta WHERE key = ?", (_FINGERPRINT,)).fetchone()
     return row is None or row[0] != _fingerprint(con)
+
+
+_DOCUMENTS = "links_documents"
+
+
+def _document_states(con: sqlite3.Connection) -> dict[str, str]:
+    return {str(i): f"{sha}|{published}" for i, sha, published in
+            con.execute("SELECT id, sha256, published FROM documents")}
+
+
+def touched_documents(con: sqlite3.Connection) -> set[int] | None:
+    """Documents added or changed (text or date) since the links were last
+    computed, or None when nothing is known of that run (everything is new)."""
+    row = con.execute("SELECT value FROM claimscope_meta WHERE key = ?", (_DOCUMENTS,)).fetchone()
+    version = con.execute("SELECT value FROM claimscope_meta WHERE key = ?", (_FINGERPRINT,)).fetchone()
+    if row is None or version is None:
+        return None
+    try:
+        stored_version, states = json.loads(row[0])
+    except (ValueError, TypeError):
+        return None
+    if stored_version != LINKS_VERSION:
+        return None
+    return {int(i) for i, state in _document_states(con).items() if states.get(i) != state}
+
+
+def kept_reuse(con: sqlite3.Connection, touched: set[int]) -> list[dict]:
+    """Stored quote links between two documents neither touched nor removed:
+    a link depends only on its two documents, so these stand as they are."""
+    present = {i for (i,) in con.execute("SELECT id FROM documents")}
+    keep = present - touched
+    return [dict(r) for r in con.execute(
+        'SELECT origin_document_id, origin_start, origin_end, origin_quote_id, reuse_document_id, '
+        'reuse_start, reuse_end, reuse_quote_id, score FROM quote_links ORDER BY id')
+        if r["origin_document_id"] in keep and r["reuse_document_id"] in keep]
+
+
+class SimilarityCache:
+    """Claim text similarity remembered in ``claim_similarity``; entries no
+    run asked for are dropped by ``prune``."""
+
+    def __init__(self, con: sqlite3.Connection, compute):
+        self.con, self.compute, self.used, self.computed = con, compute, set(), 0
+
+    def __call__(self, a: str, b: str) -> float:
+        key = hashlib.sha1(f"{a}\x00{b}".encode()).hexdigest()
+        self.used.add(key)
+        row = self.con.execute("SELECT value FROM claim_similarity WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return row[0]
+        value = self.compute(a, b)
+        self.computed += 1
+        self.con.execute("INSERT OR REPLACE INTO claim_similarity (key, value) VALUES (?, ?)", (key, value))
+        return value
+
+    def prune(self) -> None:
+        for (key,) in self.con.execute("SELECT key FROM claim_similarity").fetchall():
+            if key not in self.used:
+                self.con.execute("DELETE FROM claim_similarity WHERE key = ?", (key,))
 
 
 def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
@@ -96,16 +156,22 @@ def _sync(con: sqlite3.Connection, group_table: str, member_table: str, member_c
         else:
             con.execute(f"UPDATE {group_table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
                         [*(g[c] for c in cols), gid])
-        stored = [tuple(r) for r in con.execute(
-            f"SELECT * FROM {member_table} WHERE group_id = ? ORDER BY {member_col}", (gid,))]
-        mcols = list(g["members"][0]) if g["members"] else []
-        new = sorted(g["members"], key=lambda m: m[member_col])
-        if [r[2:] for r in stored] != [tuple(m[c] for c in mcols) for m in new] or not stored:
-            con.execute(f"DELETE FROM {member_table} WHERE group_id = ?", (gid,))
-            for m in new:
+        # Members are matched on what they point at, so a member whose score
+        # moved (idf weights shift as the corpus grows) keeps its row and id.
+        stored = {r[member_col]: r for r in con.execute(
+            f"SELECT * FROM {member_table} WHERE group_id = ?", (gid,))}
+        for m in sorted(g["members"], key=lambda m: m[member_col]):
+            mcols = list(m)
+            row = stored.pop(m[member_col], None)
+            if row is None:
                 con.execute(
                     f"INSERT INTO {member_table} (group_id, {', '.join(mcols)}) VALUES (?{', ?' * len(mcols)})",
                     [gid, *(m[c] for c in mcols)])
+            elif any(row[c] != m[c] for c in mcols):
+                con.execute(f"UPDATE {member_table} SET {', '.join(f'{c} = ?' for c in mcols)} WHERE id = ?",
+                            [*(m[c] for c in mcols), row["id"]])
+        for row in stored.values():
+            con.execute(f"DELETE FROM {member_table} WHERE id = ?", (row["id"],))
 
 
 def save(con: sqlite3.Connection, claim_groups: list[dict], figure_groups: list[dict],
@@ -136,6 +202,9 @@ def save(con: sqlite3.Connection, claim_groups: list[dict], figure_groups: list[
              r["reuse_quote_id"], r["score"]))
     con.execute("INSERT INTO claimscope_meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_FINGERPRINT, _fingerprint(con)))
+    con.execute("INSERT INTO claimscope_meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (_DOCUMENTS, json.dumps([LINKS_VERSION, _document_states(con)], sort_keys=True)))
 
 
 def counts(con: sqlite3.Connection) -> dict[str, int]:

@@ -249,6 +249,14 @@ CREATE INDEX IF NOT EXISTS quote_links_reuse ON quote_links(reuse_document_id);
 CREATE INDEX IF NOT EXISTS quote_links_origin_quote_id ON quote_links(origin_quote_id);
 CREATE INDEX IF NOT EXISTS quote_links_reuse_quote_id ON quote_links(reuse_quote_id);
 
+-- The costly part of pairing two claims, remembered between seed runs so that
+-- adding one article compares only its claims again: rapidfuzz similarity,
+-- keyed by a hash of the two texts (a pure function of them, never stale).
+CREATE TABLE IF NOT EXISTS claim_similarity (
+    key   TEXT PRIMARY KEY,
+    value REAL NOT NULL
+) WITHOUT ROWID;
+
 -- Each claim with its claimant, outlet, date, passage and group (if any).
 CREATE VIEW IF NOT EXISTS claim_sources AS
 SELECT c.id AS claim_id, m.group_id, g.label AS group_label, c.document_id, d.outlet, d.published,

@@ -113,7 +113,8 @@ def _vectors(claims: list[ClaimIn]) -> dict[int, dict[str, float]]:
     return out
 
 
-def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup]) -> dict[tuple[int, int], float]:
+def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
+                similar=similarity) -> dict[tuple[int, int], float]:
     """Combined score of each pair of claims from different documents that
     share enough content words (pairs found through an inverted index)."""
     vec = _vectors(claims)
@@ -143,7 +144,7 @@ def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup]) -> dic
         score = 100.0 * sum(x * vec[b].get(t, 0.0) for t, x in vec[a].items())
         # Near-verbatim text shares most of its content words, so a low cosine rules
         # it out; the character-level comparison is the costly part of linking.
-        if score >= VERBATIM_GATE and similarity(ca.text, cb.text) >= VERBATIM:
+        if score >= VERBATIM_GATE and similar(ca.text, cb.text) >= VERBATIM:
             score += VERBATIM_BONUS
         if ca.actors & cb.actors:
             score += ACTOR_BONUS
@@ -185,10 +186,10 @@ def short_label(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 def claim_groups(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
-                 order: dict[int, tuple]) -> list[ClaimGroup]:
+                 order: dict[int, tuple], similar=similarity) -> list[ClaimGroup]:
     """Groups of claims from at least two documents that say the same thing;
     ``order`` sorts documents by first appearance (publication date, then id)."""
-    scores = pair_scores(claims, figure_groups_)
+    scores = pair_scores(claims, figure_groups_, similar)
     parent = {c.id: c.id for c in claims}
 
     def find(x: int) -> int:
@@ -231,10 +232,16 @@ def document_order(published: dict[int, str | None]) -> dict[int, tuple]:
 
 
 def compute(claims: list[ClaimIn], figures: list[FigureIn], quotes: list[QuoteIn],
-            paragraphs: list[ParagraphIn], published: dict[int, str | None]) -> Links:
+            paragraphs: list[ParagraphIn], published: dict[int, str | None], *,
+            touched: set[int] | None = None, kept: list[Reuse] = (), similar=similarity) -> Links:
+    """Everything at once, or with ``touched`` (the documents added or changed
+    since ``kept``, the quote links among the others, was computed) the same
+    result with only the touched documents' quotes aligned again."""
     order = document_order(published)
     figs = figure_groups(figures)
-    return Links(claim_groups(claims, figs, order), figs, quote_reuse(quotes, paragraphs, order))
+    reuse = [*kept, *quote_reuse(quotes, paragraphs, order, touched)]
+    reuse.sort(key=lambda r: (r.origin_document_id, r.origin_start, r.reuse_document_id, r.reuse_start))
+    return Links(claim_groups(claims, figs, order, similar), figs, reuse)
 
 
 def figure_context(figures: list[dict]) -> list[FigureIn]:
@@ -260,13 +267,15 @@ def figure_context(figures: list[dict]) -> list[FigureIn]:
     return out
 
 
-def compute_from_rows(rows: dict) -> Links:
+def compute_from_rows(rows: dict, *, touched: set[int] | None = None, kept: list[dict] = (),
+                      similar=similarity) -> Links:
     claims = [ClaimIn(c["id"], c["document_id"], c["start"], c["end"], c["text"],
                       frozenset(c["actors"]), tuple(c["figures"]),
                       tuple(c["names"])) for c in rows["claims"]]
     quotes = [QuoteIn(q["id"], q["document_id"], q["start"], q["end"], q["text"]) for q in rows["quotes"]]
     paragraphs = [ParagraphIn(p["document_id"], p["start"], p["text"]) for p in rows["paragraphs"]]
-    return compute(claims, figure_context(rows["figures"]), quotes, paragraphs, rows["published"])
+    return compute(claims, figure_context(rows["figures"]), quotes, paragraphs, rows["published"],
+                   touched=touched, kept=[Reuse(**r) for r in kept], similar=similar)
 
 
 def rows_to_store(links: Links, claims: dict[int, int], published: dict[int, str | None]) -> tuple[list, list, list]:
@@ -297,15 +306,26 @@ def rows_to_store(links: Links, claims: dict[int, int], published: dict[int, str
 
 
 def relink(con, *, force: bool = False) -> dict[str, int]:
-    """Recompute the cross-source tables of the database on ``con`` (inside
-    the caller's transaction); nothing to do when no document was added,
-    changed or removed since they were last computed."""
+    """Bring the cross-source tables of the database on ``con`` up to date
+    (inside the caller's transaction); nothing to do when no document was
+    added, changed or removed since they were last computed.
+
+    Incremental where the work is: the rapidfuzz comparisons of claims are
+    remembered (claim_similarity) and quotes are aligned only against and
+    from the documents added or changed.  The cheap, corpus-wide parts (idf
+    weights, figure buckets, single linkage) are redone, which is what keeps
+    the result equal to linking everything at once; the store then rewrites
+    only the groups whose members changed."""
     from db import links as store
 
     if not force and not store.needs_relink(con):
         return store.counts(con)
     rows = store.load_rows(con)
-    result = compute_from_rows(rows)
+    touched = None if force else store.touched_documents(con)
+    kept = store.kept_reuse(con, touched) if touched is not None else []
+    cache = store.SimilarityCache(con, similarity)
+    result = compute_from_rows(rows, touched=touched, kept=kept, similar=cache)
+    cache.prune()
     claims = {c["id"]: c["document_id"] for c in rows["claims"]}
     store.save(con, *rows_to_store(result, claims, rows["published"]))
     return store.counts(con)

@@ -89,9 +89,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def quote_reuse(quotes: list[QuoteIn], paragraphs: list[ParagraphIn],
-                order: dict[int, tuple]) -> list[Reuse]:
+                order: dict[int, tuple], touched: set[int] | None = None) -> list[Reuse]:
     """Links between a quote and the same words in another document.  ``order``
-    sorts documents by first appearance (publication date, then id)."""
+    sorts documents by first appearance (publication date, then id).  With
+    ``touched``, only the links with a side in one of those documents: a link
+    depends on its two documents alone, so the others are as they were."""
     index: dict[tuple[str, ...], set[int]] = {}
     for i, p in enumerate(paragraphs):
         for sh in _shingles(p.text):
@@ -119,7 +121,8 @@ def quote_reuse(quotes: list[QuoteIn], paragraphs: list[ParagraphIn],
         hits: dict[int, int] = {}
         for sh in mine:
             for i in index.get(sh, ()):
-                if paragraphs[i].document_id != q.document_id:
+                if paragraphs[i].document_id != q.document_id and (
+                        touched is None or q.document_id in touched or paragraphs[i].document_id in touched):
                     hits[i] = hits.get(i, 0) + 1
         for i, n in sorted(hits.items()):
             if n < MIN_SHARED * len(mine):

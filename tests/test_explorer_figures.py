@@ -8,8 +8,10 @@ from linked_corpus import write_linked_corpus
 from textual_plotext import PlotextPlot
 
 from explorer.app import ClaimscopeApp
+from explorer.screens.compare import CompareScreen
 from explorer.screens.figures import FigureGroupScreen, FiguresScreen
 from explorer.screens.item import ItemScreen
+from explorer.widgets.document_view import DocumentView
 from seed.pipeline import seed
 
 
@@ -59,3 +61,31 @@ async def test_a_claim_lists_the_same_claim_in_another_source(linked_db):
         await settle(pilot)
         assert "The same claim in other sources" in screen_text(app)
         assert [o.outlet for o in app.screen.others] == ["Valley Post"]
+
+
+async def test_compare_marks_the_figures_the_other_source_contradicts_in_both_panes(linked_db):
+    harbour = row_id(linked_db, "SELECT id FROM documents WHERE outlet = 'Harbour Daily'")
+    coast = row_id(linked_db, "SELECT id FROM documents WHERE outlet = 'Coast Ledger'")
+    valley = row_id(linked_db, "SELECT id FROM documents WHERE outlet = 'Valley Post'")
+    app = ClaimscopeApp(linked_db, keymap={})
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        app.compare(harbour, coast)
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        marked = {}
+        for side in ("left", "right"):
+            view = app.screen.query_one(f"#{side}-view", DocumentView)
+            marks = [m for m in view.marks if m.kind == "conflict"]
+            marked[side] = [view.text[m.start:m.end] for m in marks]
+            # Reverse video tells the mark apart without colour (NO_COLOR, 256 colours).
+            assert view._style("conflict").reverse and view._style("conflict").bold
+            line = view._lines[view.line_of(marks[0].start)]
+            assert any(s.style and "reverse" in str(s.style) for s in line.render(app.console))
+        assert marked == {"left": ["about 2,000"], "right": ["6,000"]}
+        app.pop_screen()
+        app.compare(harbour, valley)
+        await settle(pilot)
+        for side in ("left", "right"):
+            view = app.screen.query_one(f"#{side}-view", DocumentView)
+            assert not [m for m in view.marks if m.kind == "conflict"]

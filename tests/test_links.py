@@ -133,3 +133,91 @@ def test_reuse_origin_is_the_earlier_document_even_when_only_the_later_one_quote
     [link] = quote_reuse([later], [earlier], {7: (False, "2024-05-01", 7), 9: (False, "2024-06-01", 9)})
     assert (link.origin_document_id, link.origin_start, link.reuse_quote_id) == (7, 100 + len("Port officials said "), 3)
     assert earlier.text[link.origin_start - 100:link.origin_end - 100] == words
+
+
+# -- incremental re-linking ------------------------------------------------------
+
+_GROUPS = {
+    "claim": "SELECT g.key, g.label, g.first_published, d.path, c.start, c.\"end\" FROM claim_group_members m "
+             "JOIN claim_groups g ON g.id = m.group_id JOIN claims c ON c.id = m.claim_id "
+             "JOIN documents d ON d.id = c.document_id",
+    "figure": "SELECT g.key, g.label || g.status, '', d.path, f.start, f.\"end\" FROM figure_group_members m "
+              "JOIN figure_groups g ON g.id = m.group_id JOIN figures f ON f.id = m.figure_id "
+              "JOIN documents d ON d.id = f.document_id",
+    "reuse": "SELECT l.key, o.path, r.path, l.origin_start, l.reuse_start, l.score FROM quote_links l "
+             "JOIN documents o ON o.id = l.origin_document_id JOIN documents r ON r.id = l.reuse_document_id",
+}
+
+
+def _groups_by_members(db):
+    """Each kind of link as a set of groups, a group being its label and its
+    members by document path and span: comparable across databases whose ids differ."""
+    out = {}
+    for kind, sql in _GROUPS.items():
+        rows = _rows(db, sql)
+        if kind == "reuse":
+            out[kind] = {r[1:] for r in rows}
+            continue
+        groups: dict = {}
+        for key, label, first, path, start, end in rows:
+            groups.setdefault((label, first), set()).add((path, start, end))
+        out[kind] = {(k, frozenset(v)) for k, v in groups.items()}
+    return out
+
+
+def _seed_one_at_a_time(folder, db):
+    files = sorted(folder.glob("*.txt"))
+    for f in files:
+        seed([f], db)
+    return files
+
+
+@pytest.mark.parametrize("corpus", ["linked", "default"])
+def test_adding_articles_one_at_a_time_links_them_as_seeding_them_all_at_once(corpus, tmp_path):
+    from seed.cli import DEFAULT_CORPUS
+
+    folder = write_linked_corpus(tmp_path / "corpus") if corpus == "linked" else DEFAULT_CORPUS
+    at_once, one_by_one = tmp_path / "at_once.db", tmp_path / "one_by_one.db"
+    seed([folder], at_once)
+    _seed_one_at_a_time(folder, one_by_one)
+    expected = _groups_by_members(at_once)
+    assert expected["figure"] and expected["reuse"]
+    assert _groups_by_members(one_by_one) == expected
+
+
+def test_adding_an_article_keeps_the_rows_of_the_groups_it_does_not_touch(tmp_path):
+    folder = write_linked_corpus(tmp_path / "corpus")
+    extra = folder / "d.txt"
+    db = tmp_path / "linked.db"
+    seed([folder], db)
+    snapshot = ("SELECT 'c', g.id, g.key, g.label, m.id, m.claim_id FROM claim_groups g JOIN claim_group_members m "
+                "ON m.group_id = g.id UNION ALL SELECT 'f', g.id, g.key, g.label, m.id, m.figure_id "
+                "FROM figure_groups g JOIN figure_group_members m ON m.group_id = g.id "
+                "UNION ALL SELECT 'q', id, key, origin_text, origin_quote_id, reuse_quote_id FROM quote_links "
+                "ORDER BY 1, 2, 5")
+    before = _rows(db, snapshot)
+    assert before
+    # A story of its own: it shares no claim, figure or quote with the others.
+    extra.write_text("Orchard harvest\n\nThe Lenmar cooperative said that 300 tonnes of apples were picked "
+                     "in the northern orchards this autumn, a record for the valley growers.\n", encoding="utf-8")
+    report = seed([extra], db)
+    assert report.seeded == [extra]
+    assert _rows(db, snapshot) == before
+
+
+def test_adding_an_article_compares_only_its_own_claims_again(tmp_path, monkeypatch):
+    import seed.link as link
+
+    folder = write_linked_corpus(tmp_path / "corpus")
+    db = tmp_path / "linked.db"
+    seed(sorted(folder.glob("*.txt"))[:2], db)
+    calls = []
+    monkeypatch.setattr(link, "similarity", lambda a, b: calls.append((a, b)) or link_similarity(a, b))
+    seed([folder / "c.txt"], db)
+    c_text = (folder / "c.txt").read_text(encoding="utf-8")
+    assert calls and all(any(" ".join(t.split()[:3]) in c_text for t in pair) for pair in calls)
+
+
+def link_similarity(a, b):
+    from db.matching import similarity
+    return similarity(a, b)

@@ -1,6 +1,6 @@
 """Two documents side by side (stacked in a narrow terminal), each scrolled on
-its own; what both say is marked in both, and their figures on the same unit
-are listed with both values."""
+its own; what both say is marked in both, figures the other contradicts are
+marked apart, and their figures on the same unit are listed with both values."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -123,6 +123,7 @@ class CompareScreen(Screen):
             self.query_one(f"#{side}-title", Static).update(title)
             blocks, marks = view_content(doc, spans)
             marks += [Mark("shared", s.start, s.end, s.id) for s in shared]
+            marks += [Mark("conflict", f.start, f.end, f.id) for f in self.conflicting_figures(side)]
             self.query_one(f"#{side}-view", DocumentView).load(doc.text, blocks, marks)
         self.query_one("#figures-table", Static).update(
             figures_table(comparison, self.figure_groups, self.figure_rows))
@@ -131,6 +132,13 @@ class CompareScreen(Screen):
             partner = next((r for l, r in self.pairs if l.start <= self.span[0] < l.end), None)
             if partner:
                 self.query_one("#right-view", DocumentView).show_span(partner.start, partner.end)
+
+    def conflicting_figures(self, side: str) -> list[Figure]:
+        """The figures of one pane in a figure group both documents share and
+        disagree on: the values an analyst has to check against each other."""
+        at = 2 if side == "left" else 3
+        ids = {i for g in self.figure_groups if g[1] == "conflict" for i in g[at]}
+        return sorted((self.figure_rows[i] for i in ids if i in self.figure_rows), key=lambda f: f.start)
 
     # -- actions -------------------------------------------------------------
 

@@ -28,7 +28,7 @@ _WORD = re.compile(r"\S+\s*|\s+")
 
 @dataclass(frozen=True)
 class Mark:
-    kind: str  # mention | claim | quote | figure | shared
+    kind: str  # mention | claim | quote | figure | shared | conflict
     start: int
     end: int
     id: int = 0
@@ -83,6 +83,7 @@ class DocumentView(ScrollView, can_focus=True):
         "document-view--quote",
         "document-view--figure",
         "document-view--shared",
+        "document-view--conflict",
         "document-view--current",
     }
     BINDINGS = [
@@ -94,7 +95,7 @@ class DocumentView(ScrollView, can_focus=True):
         Binding("G", "scroll_end", "Bottom", show=False, id="view.bottom"),
     ]
     # Later kinds are laid over earlier ones where spans overlap.
-    LAYERS = ("mention", "figure", "claim", "quote", "shared")
+    LAYERS = ("mention", "figure", "claim", "quote", "shared", "conflict")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
