@@ -32,6 +32,7 @@ class Span:
     id: int
     start: int
     end: int
+    verdict: str | None = None  # the analyst's, on a claim or quote
 
 
 @dataclass(frozen=True)
@@ -429,7 +430,13 @@ class Store(_Drill, _Compare, LinkQueries):
         """Mentions, quotes, claims and figures of a document, by start."""
         out: list[Span] = []
         for table, kind in (("mentions", "mention"), ("quotes", "quote"), ("claims", "claim"), ("figures", "figure")):
-            out.extend(Span(kind, r[0], r[1], r[2]) for r in self.con.execute(
-                f'SELECT id, start, "end" FROM {table} WHERE document_id = ? ORDER BY start', (doc_id,)))
+            verdict, join = "NULL", ""
+            if kind in ("claim", "quote"):
+                verdict = "n.verdict"
+                join = (f"JOIN documents d ON d.id = t.document_id LEFT JOIN annotations n ON n.kind = '{kind}' "
+                        "AND n.document_path = d.path AND n.text_key = t.text_key ")
+            out.extend(Span(kind, r[0], r[1], r[2], r[3]) for r in self.con.execute(
+                f'SELECT t.id, t.start, t."end", {verdict} FROM {table} t {join}'
+                "WHERE t.document_id = ? ORDER BY t.start", (doc_id,)))
         out.sort(key=lambda s: (s.start, -s.end))
         return out

@@ -149,3 +149,19 @@ def test_a_verdict_shows_on_the_actor_screen_list(seeded):
     finally:
         store.close()
     assert [(i.id, i.verdict) for i in items if i.kind == "quote"] == [(quote[0], "false")]
+
+
+async def test_the_reader_names_the_verdict_of_the_claim_it_marks(seeded):
+    from explorer.app import ClaimscopeApp
+    from explorer_helpers import settle
+
+    _, db = seeded
+    claim = _claim(db, "dockworkers")
+    Notes(db).set("claim", claim, verdict="disputed")
+    doc, start, end = query(db, 'select document_id, start, "end" from claims where id = ?', claim)[0]
+    app = ClaimscopeApp(db, keymap={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open("doc", doc, span=(start, end))
+        await settle(pilot)
+        assert app.screen.sub_title.endswith("· disputed")

@@ -122,7 +122,8 @@ class ReaderScreen(Screen):
         if self.current and self.current.kind in ("claim", "quote"):
             same = [s for s in self.spans if s.kind == self.current.kind]
             index = next((i for i, s in enumerate(same) if s.id == self.current.id), 0)
-            self.sub_title = f"{self.current.kind} {index + 1}/{len(same)}"
+            verdict = f" · {self.current.verdict}" if self.current.verdict else ""
+            self.sub_title = f"{self.current.kind} {index + 1}/{len(same)}{verdict}"
         else:
             self.sub_title = ""
 
