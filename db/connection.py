@@ -105,8 +105,12 @@ def open_writer(path: Path, *, fresh: bool = False) -> sqlite3.Connection:
     con.execute("PRAGMA busy_timeout = 5000")
     _add_missing_columns(con)
     con.executescript(schema_sql())
-    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    # Setting a header field commits even when the value is the same: only write
+    # what differs, so opening to find nothing new leaves readers undisturbed.
+    if con.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return con
 
 

@@ -106,6 +106,7 @@ class ClaimscopeApp(App):
 
     def _offer(self, doc_id, related, span, replace) -> None:
         from .screens.compare import CompareScreen
+        from .screens.reader import untitled
         from .widgets.picker import Choice, PickerScreen
 
         if not related:
@@ -114,7 +115,7 @@ class ClaimscopeApp(App):
         choices = []
         for r in related:
             d = r.document
-            label = " · ".join(x for x in (d.title or d.lead.split("\n", 1)[0], d.outlet, d.published) if x)
+            label = " · ".join(x for x in (d.title or untitled(d.lead), d.outlet, d.published) if x)
             hint = f"{r.shared_actors} actors, {r.shared_units} units in common"
             choices.append(Choice(d.id, label, hint))
 

@@ -5,6 +5,8 @@ paragraph break, it is cut there.  Each sentence points at its block.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .clean import Block
 
 
@@ -36,11 +38,18 @@ def passages(text: str, blocks: list[Block], doc) -> list[dict]:
     return rows
 
 
-def containing_block(rows: list[dict], start: int) -> int | None:
-    """Index of the block row that contains offset ``start``."""
-    for i, r in enumerate(rows):
-        if r["kind"] == "sentence":
-            break
-        if r["start"] <= start < r["end"] or (start == r["end"] and r["start"] < start):
-            return i
-    return None
+def block_locator(rows: list[dict]):
+    """A function from an offset to the index of the block row holding it (None
+    outside every block).  Blocks come first in ``rows``, in text order, so a
+    lookup is a bisection rather than a scan per quote and claim."""
+    blocks = [r for r in rows if r["kind"] != "sentence"]
+    starts = [r["start"] for r in blocks]
+
+    def locate(start: int) -> int | None:
+        i = bisect_right(starts, start) - 1
+        if i < 0:
+            return None
+        r = blocks[i]
+        return i if start < r["end"] or (start == r["end"] and r["start"] < start) else None
+
+    return locate

@@ -24,7 +24,7 @@ from .link import relink
 from .load import Skipped, Source, load
 from .meta import infer
 from .nlp import tokens
-from .passages import containing_block, passages
+from .passages import block_locator, passages
 from .resolve_db import ActorRegistry
 
 
@@ -37,7 +37,6 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
-    words: int = 0
 
 
 class Progress:
@@ -124,15 +123,17 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
                 progress.skipped(skip)
                 continue
             report.seeded.append(source.path)
-            report.words += len(doc)
             progress.advance(source.path)
         if fresh and exists:
             writer.carry_over_annotations(str(db_path))  # ATTACH cannot run inside a transaction
-        with writer.transaction():
-            writer.prune_actors()
-            refresh_search_index(writer.con)
-            relink(writer.con)
-            writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        if report.seeded or report.moved:
+            # Only then: a run that changed nothing must leave the file as it was
+            # (an open explorer would otherwise be told there is new data).
+            with writer.transaction():
+                writer.prune_actors()
+                refresh_search_index(writer.con)
+                relink(writer.con)
+                writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         report.counts = writer.counts()
     except BaseException:
         con.close()
@@ -207,8 +208,10 @@ def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: 
     rows = passages(cleaned.text, cleaned.blocks, doc)
     passage_ids = writer.insert_passages(doc_id, rows)
 
+    locate = block_locator(rows)
+
     def passage_of(start: int) -> int | None:
-        i = containing_block(rows, start)
+        i = locate(start)
         return passage_ids[i] if i is not None else None
 
     actor_ids = registry.write(ex.actors)

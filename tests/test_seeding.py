@@ -110,3 +110,18 @@ def test_rebuild_starts_fresh(small_corpus, tmp_path):
     assert len(report.seeded) == 2
     assert query(db, "select count(*) from documents")[0][0] == 2
     assert not list(tmp_path.glob(".a.db.building-*"))
+
+
+def test_seeding_an_unchanged_corpus_commits_nothing(small_corpus, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "a.db"
+    seed([small_corpus], db)
+    reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        version = reader.execute("pragma data_version").fetchone()[0]
+        seed([small_corpus], db)
+        # An open explorer watches data_version: nothing changed, so nothing to refresh.
+        assert reader.execute("pragma data_version").fetchone()[0] == version
+    finally:
+        reader.close()

@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from ..safe import plain
+from .reader import untitled
 
 
 class DocumentsScreen(Screen):
@@ -44,7 +45,7 @@ class DocumentsScreen(Screen):
         table.loading = False
         table.clear()
         for d in docs:
-            title = plain(d.title) if d.title else plain(d.lead.split("\n", 1)[0], "italic dim")
+            title = plain(d.title) if d.title else plain(untitled(d.lead), "italic dim")
             table.add_row(plain(d.published or "—"), plain(d.outlet or "—"), title, key=str(d.id))
         table.focus()
 
