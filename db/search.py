@@ -15,22 +15,23 @@ applied in SQL.
 How a query runs (see ``db.search_index`` for the index, ``db.search_rank``
 for scoring):
 
-1. Candidates, bounded.  Words of 3+ characters and phrases become an FTS5
-   query on the trigram tables (every term quoted, so no input is ever FTS
-   syntax).  First every term must occur as a substring ("precise"); if that
-   finds fewer rows than ``limit``, each word may instead be one of the
-   closest words of the vocabulary (``search_vocab``: "minsiter" becomes
-   "minister" OR "ministers"...), or, when the vocabulary has nothing close,
-   share any of its trigrams ("fuzzy").  Either way SQLite walks at most
-   ``scan_limit`` matching rows (newest first), pre-ranks only those by a
-   cheap count of whole words and close words present, and hands the best
-   ``max_candidates`` to Python.  Filters are in that same statement, so they
-   narrow before the limits apply.  A *selective* filter (``by:``, ``in:``,
-   ``verdict:`` matching at most ``drive_limit`` rows) drives instead: its
-   rows are read through the filter's index and tested with ``instr``, so a
-   rare claimant is not looked for among a million matches of a common word.
-2. Ranking, in Python, of at most ``max_candidates`` rows with rapidfuzz.
-3. A query with no term of 3+ characters cannot use a trigram index; it
+1. Candidates, bounded.  The query becomes tiers (``db.search_tiers``), best
+   first: the words together, each as a word, each inside a longer word of
+   the vocabulary; and, when those find fewer rows than ``limit``, each or
+   one of its closest vocabulary words ("minsiter" becomes "minister").
+   Every term is quoted, so no input is ever FTS syntax.  The widest tier is
+   asked first; when it holds no more than ``max_candidates`` rows they are
+   the candidates, else the tiers fill them in order, newest first within
+   each.  Counting how many match stops after ``scan_limit`` index matches.
+   Filters are in the same statement, so they narrow before the limits
+   apply.  A filter whose rows are fewer than the words' (the vocabulary
+   says how many rows hold each word) drives instead: its rows are read
+   through the filter's index and tested with ``instr``, so a rare claimant
+   is not looked for among a million rows of a common word.
+2. Ranking, in Python, of at most ``max_candidates`` rows with rapidfuzz
+   (``db.search_rank.rank``: only the rows that can still reach the top
+   ``limit`` are scored in full).
+3. A query with no term of 3+ characters cannot use the vocabulary; it
    finds actors by name prefix (an index range on ``aliases``), or, with
    filters, browses the filtered rows newest first, always with a LIMIT.
 
@@ -51,8 +52,9 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
+from . import search_tiers
 from .search_query import KINDS, VERDICTS, Query, fold as _fold, fts_term as _fts_term, parse, trigrams as _trigrams
-from .search_rank import WORD_CUTOFF, score as _score, snippet as _snippet
+from .search_rank import WORD_CUTOFF, rank as _rank, score as _score, snippet as _snippet
 
 __all__ = ["Searcher", "Hit", "Results", "Query", "parse", "KINDS", "VERDICTS"]
 
@@ -83,14 +85,13 @@ class Results:
 _TEXT_KINDS = frozenset({"claim", "quote", "figure", "doc"})  # in search_text
 _ATTRIBUTED = frozenset({"claim", "quote", "figure"})  # have a claimant or speaker
 _ANNOTATED = frozenset({"claim", "quote"})  # can carry a verdict
-# Equal scores: the analyst's main objects first.
-_KIND_ORDER = {"claim": 0, "quote": 1, "figure": 2, "actor": 3, "doc": 4}
 
 MAX_ACTORS = 50  # a by: value resolving to more is too vague to be a filter
 NAME_CUTOFF = 80.0
 MAX_EXPANSIONS = 8  # closest vocabulary words looked up for one query word
 MAX_VOCAB_SCAN = 20000  # vocabulary words sharing a trigram, scored per query word
 MAX_VERDICT_ITEMS = 100000  # annotated rows taken as a verdict: filter
+MAX_DRIVE = 5000  # filtered rows read one by one at most (~5 ms a thousand at a million rows)
 # Punctuation read as a word boundary by the SQL pre-rank.
 _BOUNDARY = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019-\u2014/"
 _PADDED = "' ' || " + "".join("replace(" for _ in _BOUNDARY) + "lower({})" + "".join(
@@ -106,6 +107,7 @@ class Searcher:
         self.drive_limit = drive_limit  # a filter with at most this many rows is read, not matched
         self.last_candidates = 0
         self._outlets: tuple[int, list[str]] | None = None
+        self._verdict_items: tuple[tuple, list[int]] | None = None
 
     # -- public ------------------------------------------------------------------
 
@@ -198,102 +200,70 @@ class Searcher:
     def _ranked(self, text: str, q: Query, filters, limit: int, notes: list[str]) -> Results:
         kinds = filters[0]
         budget = self.max_candidates
-        drive = self._drive_ids(filters)
         tables = []
         if "actor" in kinds:
             tables.append(("search_names", {"actor"}, max(1, budget // 4)))
         if kinds & _TEXT_KINDS:
             tables.append(("search_text", kinds & _TEXT_KINDS, None))
-        precise = [[t] for t in q.terms]
-        # Best first: the words together, then each as a whole word (space
-        # bounded: the trigram index keeps spaces), then anywhere.
-        tiers = ([[[" ".join(q.words)]] + [[p] for p in q.phrases]] if len(q.words) > 1 else [])
-        tiers += [[[f" {w} "] if len(w) >= 3 else [] for w in q.words if len(w) >= 3] + [[p] for p in q.phrases
-                                                                                         if len(p) >= 3]]
-        tiers += [precise]
-        candidates: dict[int, str] = {}  # item id -> body
+        vocab = _Vocab(self)
+        tiers = {"search_names": search_tiers.name_tiers(q), "search_text": search_tiers.text_tiers(q, vocab)}
+        drive = self._drive_ids(filters, self._drive_budget(tiers["search_text"][-1]))
+        candidates: dict[int, tuple[str, str]] = {}  # item id -> (body, kind)
         precise_total, capped, found_in = 0, False, {}
         for table, table_kinds, share in tables:
             cap = min(share or budget, budget - len(candidates))
             if cap <= 0:
                 break
-            ids, scanned = self._candidates(table, tiers, table_kinds, filters, cap, drive)
+            ids, scanned, stopped = self._candidates(table, tiers[table], table_kinds, filters, cap, drive)
             found_in[table] = len(ids)
             precise_total += scanned
-            capped |= scanned >= self.scan_limit
+            capped |= stopped
             candidates.update(self._bodies(table, ids))
         precise_ids = set(candidates)
         if len(candidates) < limit:
-            fuzzy_tiers = self._fuzzy(q)
-            if fuzzy_tiers:
-                for table, table_kinds, share in tables:
-                    cap = min(share or budget, budget - len(candidates))
-                    if cap <= 0:
-                        break
-                    ids, scanned = self._candidates(table, fuzzy_tiers, table_kinds, filters, cap, drive,
-                                                    skip=set(candidates))
-                    # Fuzzy matches left unscored may pass too: total is a floor.
-                    capped |= scanned > len(ids) + found_in.get(table, 0)
-                    candidates.update(self._bodies(table, ids))
+            fuzzy = {"search_names": search_tiers.name_fuzzy, "search_text": search_tiers.text_fuzzy}
+            for table, table_kinds, share in tables:
+                cap = min(share or budget, budget - len(candidates))
+                fuzzy_tiers = fuzzy[table](q, vocab) if cap > 0 else []
+                if not fuzzy_tiers:
+                    continue
+                ids, scanned, stopped = self._candidates(table, fuzzy_tiers, table_kinds, filters, cap, drive,
+                                                         skip=set(candidates))
+                # Fuzzy matches left unscored may pass too: total is a floor.
+                capped |= stopped or scanned > len(ids) + found_in.get(table, 0)
+                candidates.update(self._bodies(table, ids))
         self.last_candidates = len(candidates)
-        meta = self._meta(list(candidates))
-        scored = []
-        for item_id, body in candidates.items():
-            if item_id in meta:
-                value = _score(q, _fold(body), meta[item_id][0])
-                if value is not None:
-                    scored.append((value, item_id, body))
-        unscored = max(0, precise_total - len(precise_ids))
-        total = len(scored) + unscored
-        scored.sort(key=lambda s: (-round(s[0], 1), _KIND_ORDER[meta[s[1]][0]], -s[1]))
-        hits = []
-        for value, item_id, body in scored:
-            snippet, matches = _snippet(body, q)
-            hits.append(_hit(meta[item_id], snippet, matches, round(value, 1)))
-            if len(hits) >= limit:
-                break
+        ranked, matching = _rank(q, [(i, _fold(body), kind) for i, (body, kind) in candidates.items()], limit)
+        total = matching + max(0, precise_total - len(precise_ids))
+        meta = self._meta([i for _, i in ranked])
+        hits = [_hit(meta[i], *_snippet(candidates[i][0], q), value) for value, i in ranked if i in meta]
         if not hits and not notes:
             notes.append("no matches")
         return Results(text, hits, total, _join(notes), capped)
 
-    def _fuzzy(self, q: Query) -> list[list[list[str]]]:
-        """Tiers of the fuzzy pass, best first: each word or one of its closest
-        vocabulary words, widening one rank at a time; last, for a word with
-        nothing close in the vocabulary, any of its trigrams."""
-        alternatives, fallback = [], False
-        for w in q.words:
-            if len(w) < 3:
-                continue
-            close = self._expand(w) if len(w) >= 4 else []
-            if close:
-                alternatives.append([w] + [e for e, _ in close])
-            else:
-                alternatives.append(None)
-                fallback = True
-        phrases = [[p] for p in q.phrases if len(p) >= 3]
-        tiers = []
-        widest = max((len(a) for a in alternatives if a), default=0)
-        for r in range(1, widest + 1):
-            if all(a is None for a in alternatives):
-                break
-            tiers.append([(a[:r] if a else [w for w in (q.words) if len(w) >= 3][i:i + 1])
-                          for i, a in enumerate(alternatives)] + phrases)
-        if fallback:
-            tiers.append([a if a else _trigrams([w for w in q.words if len(w) >= 3][i])
-                          for i, a in enumerate(alternatives)] + phrases)
-        return tiers
-
-    def _expand(self, word: str) -> list[tuple[str, float]]:
-        """The vocabulary words closest to ``word`` that do not contain it, best first."""
+    def _vocab(self, where: str, args: tuple) -> list[tuple[str, int]]:
         try:
-            rows = self.con.execute(
+            return self.con.execute(
                 "SELECT v.word, v.rows FROM search_vocab_grams g JOIN search_vocab v ON v.id = g.rowid "
-                "WHERE search_vocab_grams MATCH ? AND length(v.word) >= ? LIMIT ?",
-                (" OR ".join(_fts_term(g) for g in _trigrams(word)), len(word) - 2, MAX_VOCAB_SCAN)).fetchall()
+                f"WHERE search_vocab_grams MATCH ? AND {where} LIMIT ?", (*args, MAX_VOCAB_SCAN)).fetchall()
         except sqlite3.OperationalError as e:
             if _interrupted(e) or "no such table" not in str(e):
                 raise
-            return []  # an index from before the vocabulary: trigrams it is
+            return []  # an index from before the vocabulary
+
+    def _containing(self, word: str) -> list[str]:
+        """The vocabulary words that hold ``word`` inside them: the shortest
+        first (a row scores by its closest whole word), then the commonest."""
+        if len(word) < 3 or not re.fullmatch(r"\w+", word):
+            return []
+        rows = self._vocab("v.word <> ?", (_fts_term(word), word))
+        rows.sort(key=lambda r: (len(r[0]), -r[1], r[0]))
+        return [w for w, _ in rows[:search_tiers.MAX_CONTAINING]]
+
+    def _expand(self, word: str) -> list[tuple[str, float]]:
+        """The vocabulary words closest to ``word`` that do not contain it, best first."""
+        rows = self._vocab("length(v.word) >= ?", (" OR ".join(_fts_term(g) for g in _trigrams(word)),
+                                                   len(word) - 2))
         freq = {r[0]: r[1] for r in rows if word not in r[0]}
         # Score a word as a row holding it would be scored: the query word's
         # best window in a longer word, the whole word against a shorter one.
@@ -304,51 +274,95 @@ class Searcher:
         found.sort(key=lambda f: (-f[1], -freq[f[0]], f[0]))
         return [(w, s) for w, s, _ in found[:MAX_EXPANSIONS]]
 
-    def _drive_ids(self, filters) -> list[int] | None:
-        """The rows of a selective filter, newest first, or None when there are
-        too many to read (then the filter is tested on each index match)."""
+    def _drive_ids(self, filters, most: int) -> list[int] | None:
+        """The rows of a filter, newest first, or None when there are more
+        than ``most`` (then the filter is tested on each index match)."""
         _, actor_ids, outlets, item_ids = filters
         if actor_ids is None and outlets is None and item_ids is None:
             return None
         where, args = _filter_sql(filters[0], filters, all_kinds=set(KINDS))
         ids = [r[0] for r in self.con.execute(
-            f"SELECT i.id FROM search_items i WHERE 1{where} ORDER BY i.id DESC LIMIT ?",
-            [*args, self.drive_limit + 1])]
-        return ids if len(ids) <= self.drive_limit else None
+            f"SELECT i.id FROM search_items i WHERE 1{where} ORDER BY i.id DESC LIMIT ?", [*args, most + 1])]
+        return ids if len(ids) <= most else None
+
+    def _drive_budget(self, widest: list[list[str]]) -> int:
+        """How many filtered rows are worth reading one by one: as many as the
+        index would walk for the words (a word's row count is in the
+        vocabulary), between ``drive_limit`` and MAX_DRIVE."""
+        known = []
+        for group in widest:
+            words = [t for t in group if not isinstance(t, search_tiers.Prefix)]
+            if len(words) < len(group):
+                continue
+            try:
+                rows = self.con.execute(
+                    f"SELECT sum(rows), count(*) FROM search_vocab WHERE word IN ({','.join('?' * len(words))})",
+                    words).fetchone()
+            except sqlite3.OperationalError as e:
+                if _interrupted(e) or "no such table" not in str(e):
+                    raise
+                return self.drive_limit
+            if rows[1] == len(set(words)):
+                known.append(rows[0])
+        return max(self.drive_limit, min([MAX_DRIVE, *known]))
 
     def _candidates(self, table: str, tiers: list[list[list[str]]], kinds: set[str], filters, cap: int,
-                    drive: list[int] | None = None, skip: set[int] = frozenset()) -> tuple[list[int], int]:
-        """Up to ``cap`` row ids, newest first within each tier, best tier first;
-        and how many rows (up to ``scan_limit``) the last, widest tier matches.
+                    drive: list[int] | None = None, skip: set[int] = frozenset()) -> tuple[list[int], int, bool]:
+        """Up to ``cap`` row ids, best tier first, newest first within a tier;
+        how many rows the last, widest tier matches; and whether that count
+        stopped short (``scan_limit`` index matches looked at).
 
-        A tier is an AND of groups, a group an OR of substrings.  Every
-        statement reads row ids only (no bodies), with a LIMIT, so its cost
-        is the index's, bounded; bodies are read for the ``cap`` chosen rows
-        alone.  No bm25: its IDF walks the whole doclist of every phrase, so
-        its cost grows with the database however small the LIMIT.  With
-        ``drive`` (the ids of a selective filter's rows), those rows are read
-        by id and the strings tested with ``instr`` instead."""
-        if drive is not None and table != "search_text":
-            return [], 0
+        Each tier holds the one before it, so the widest is asked first:
+        when it has no more than ``cap`` rows they are the answer, and the
+        narrower tiers need not run.  Every statement reads row ids only, with
+        a LIMIT; bodies are read for the chosen rows alone.  No bm25: its IDF
+        walks the whole doclist of every term, so its cost grows with the
+        database however small the LIMIT.  With ``drive`` (the ids of a
+        filter's rows), those rows are read by id and the strings tested with
+        ``instr`` instead."""
+        tiers = [t for t in ([g for g in groups if g] for groups in tiers) if t]
+        # A tier no wider than the next adds nothing ("drones" has no longer word).
+        tiers = [t for n, t in enumerate(tiers) if n + 1 == len(tiers) or t != tiers[n + 1]]
+        if not tiers or (drive is not None and table != "search_text"):
+            return [], 0, False
+        want = cap + len(skip)
+        widest, args = self._tier_sql(table, tiers[-1], kinds, filters, drive)
+        found = [i for (i,) in self.con.execute(f"{widest} ORDER BY 1 DESC LIMIT ?", [*args, want])]
+        if len(found) < want:
+            return [i for i in found if i not in skip][:cap], len(found), False
         got: dict[int, None] = {}
-        scanned = 0
-        for n, groups in enumerate(tiers):
-            groups = [g for g in groups if g]
-            if not groups:
-                continue
-            last = n == len(tiers) - 1
+        for groups in tiers[:-1]:
+            source, tier_args = self._tier_sql(table, groups, kinds, filters, drive)
+            for (i,) in self.con.execute(f"{source} ORDER BY 1 DESC LIMIT ?", [*tier_args, want]):
+                if i not in skip:
+                    got[i] = None
+            if len(got) >= cap:
+                break
+        for i in found:
+            if i not in skip:
+                got[i] = None
+        total, capped = self._count(table, tiers[-1], kinds, filters, drive)
+        return list(got)[:cap], total, capped
+
+    def _count(self, table: str, groups: list[list[str]], kinds: set[str], filters, drive) -> tuple[int, bool]:
+        """Rows matching ``groups`` and the filters among the first
+        ``scan_limit`` index matches (or filter rows, when driven), and
+        whether there were more to look at.  Bounded by the index's matches,
+        not the filter's: a rare claimant among a common word's rows would
+        otherwise walk the word's whole doclist."""
+        if drive is not None:
             source, args = self._tier_sql(table, groups, kinds, filters, drive)
-            if len(got) < cap:
-                want = cap - len(got) + len(skip) + len(got)
-                for (i,) in self.con.execute(f"{source} ORDER BY 1 DESC LIMIT ?", [*args, want]):
-                    if i not in skip and i not in got:
-                        got[i] = None
-                        if len(got) >= cap:
-                            break
-            if last:
-                scanned = self.con.execute(f"SELECT count(*) FROM ({source} LIMIT ?)",
-                                           [*args, self.scan_limit]).fetchone()[0]
-        return list(got), scanned
+            n = self.con.execute(f"SELECT count(*) FROM ({source} LIMIT ?)", [*args, self.scan_limit]).fetchone()[0]
+            return n, n >= self.scan_limit
+        source, args = self._tier_sql(table, groups, kinds, (kinds, None, None, None), None)
+        where, filter_args = _filter_sql(set(), filters, all_kinds=set())
+        if not where:
+            n = self.con.execute(f"SELECT count(*) FROM ({source} LIMIT ?)", [*args, self.scan_limit]).fetchone()[0]
+            return n, n >= self.scan_limit
+        seen, n = self.con.execute(
+            f"SELECT count(*), coalesce(sum(1{where}), 0) FROM ({source} LIMIT ?) m "
+            f"CROSS JOIN search_items i ON i.id = m.rowid", [*filter_args, *args, self.scan_limit]).fetchone()
+        return n, seen >= self.scan_limit
 
     def _tier_sql(self, table: str, groups: list[list[str]], kinds: set[str], filters, drive) -> tuple[str, list]:
         if drive is not None:
@@ -359,7 +373,7 @@ class Searcher:
             args = [*drive, *(t for g in groups for t in g)]
             return f"SELECT i.id FROM search_items i CROSS JOIN {table} ON {table}.rowid = i.id WHERE {where}", args
         where, args = _filter_sql(set(), filters, all_kinds=set())
-        match = "{body} : (" + " AND ".join("(" + " OR ".join(_fts_term(t) for t in g) + ")" for g in groups) + ")"
+        match = "{body} : (" + " AND ".join("(" + " OR ".join(_term(t) for t in g) + ")" for g in groups) + ")"
         if table == "search_text" and kinds != _TEXT_KINDS:
             match += " AND {kind} : (" + " OR ".join(_fts_term(k) for k in sorted(kinds)) + ")"
         # CROSS JOIN keeps the full-text table as the outer loop: given the choice,
@@ -368,11 +382,13 @@ class Searcher:
         join = f"CROSS JOIN search_items i ON i.id = {table}.rowid " if where else ""
         return f"SELECT {table}.rowid FROM {table} {join}WHERE {table} MATCH ?{where}", [match, *args]
 
-    def _bodies(self, table: str, ids: list[int]) -> dict[int, str]:
+    def _bodies(self, table: str, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """(body, kind) of each row, in the order of ``ids``."""
         if not ids:
             return {}
-        found = dict(tuple(r) for r in self.con.execute(
-            f"SELECT rowid, body FROM {table} WHERE rowid IN ({','.join('?' * len(ids))})", ids))
+        kind = "kind" if table == "search_text" else "'actor'"
+        found = {r[0]: (r[1], r[2]) for r in self.con.execute(
+            f"SELECT rowid, body, {kind} FROM {table} WHERE rowid IN ({','.join('?' * len(ids))})", ids)}
         return {i: found[i] for i in ids if i in found}
 
     def _meta(self, ids: list[int]) -> dict[int, tuple]:
@@ -445,8 +461,8 @@ class Searcher:
                 continue
             words = [w for w in name.split() if len(w) >= 3] or [name]
             tiers = [[[name]], [[name] + [g for w in words for g in _trigrams(w)]]]
-            ids, _ = self._candidates("search_names", tiers, {"actor"}, (set(), None, None, None), 100)
-            for item_id, body in self._bodies("search_names", ids).items():
+            ids, _, _ = self._candidates("search_names", tiers, {"actor"}, (set(), None, None, None), 100)
+            for item_id, (body, _) in self._bodies("search_names", ids).items():
                 forms = [_fold(f) for f in body.split(" · ")]
                 # partial_ratio: a surname or a misspelt one against the full
                 # name ("by:olsen" is Maria Olsen); WRatio: reordered words.
@@ -466,6 +482,14 @@ class Searcher:
         document path and text key, both indexed, so this is a short walk, as
         long as it starts from them (CROSS JOIN): SQLite would rather walk every
         search item of the kind (1.5 s at a million)."""
+        version = self.con.execute("PRAGMA data_version").fetchone()[0]
+        key = (version, frozenset(verdicts), frozenset(kinds & _ANNOTATED))
+        # Typing after "verdict:false " asks the same again at every keystroke.
+        if self._verdict_items is None or self._verdict_items[0] != key:
+            self._verdict_items = (key, self._verdict_rows(verdicts, kinds))
+        return self._verdict_items[1]
+
+    def _verdict_rows(self, verdicts: set[str], kinds: set[str]) -> list[int]:
         marks = ",".join("?" * len(verdicts))
         parts, args = [], []
         for kind, table in (("claim", "claims"), ("quote", "quotes")):
@@ -527,12 +551,36 @@ class Searcher:
 # -- helpers ------------------------------------------------------------------------------
 
 
+class _Vocab:
+    """The vocabulary as one query's tiers ask it: each word looked up once."""
+
+    def __init__(self, searcher: Searcher):
+        self._searcher, self._memo = searcher, {}
+
+    def containing(self, word: str) -> list[str]:
+        if ("in", word) not in self._memo:
+            self._memo["in", word] = self._searcher._containing(word)
+        return self._memo["in", word]
+
+    def close(self, word: str) -> list[str]:
+        if ("close", word) not in self._memo:
+            self._memo["close", word] = [w for w, _ in self._searcher._expand(word)]
+        return self._memo["close", word]
+
+
+def _term(term: str) -> str:
+    return _fts_term(term) + ("*" if isinstance(term, search_tiers.Prefix) else "")
+
+
 def _filter_sql(kinds: set[str], filters, all_kinds) -> tuple[str, list]:
     _, actor_ids, outlets, item_ids = filters
     where, args = "", []
     wanted = sorted(set(kinds) & set(all_kinds))
     if wanted and set(wanted) != set(all_kinds):
-        where += f" AND i.kind IN ({','.join('?' * len(wanted))})"
+        # With another filter, never walk the kind index: it holds a million
+        # claims, the other filter's index a few rows ("+" rules an index out).
+        narrower = actor_ids is not None or outlets is not None or item_ids is not None
+        where += f" AND {'+' if narrower else ''}i.kind IN ({','.join('?' * len(wanted))})"
         args += wanted
     if actor_ids is not None:
         where += f" AND i.actor_id IN ({','.join('?' * len(actor_ids))})"

@@ -1,14 +1,18 @@
 """The search index: what ``db.search`` narrows candidates with, kept at seed time.
 
-Two trigram FTS5 tables (``tokenize='trigram'``: any substring of three or more
-characters is an index lookup, so partial words match, and a typo still shares
-most of its trigrams with the word it misspells):
+Two FTS5 tables:
 
 - ``search_text``: one row per claim, quote, figure (with its sentence or claim
-  as context) and document title (or first line when untitled);
-- ``search_names``: one row per actor, its canonical name and every alias.
-  Names are kept apart so that resolving ``by:NAME`` and finding actors never
-  wades through the far larger text index.
+  as context) and document title (or first line when untitled), indexed by
+  word (``unicode61``, diacritics removed).  A word's doclist is short next to
+  its trigrams', which is what keeps a query on a million rows at a few
+  milliseconds; partial and misspelt words reach it through the vocabulary
+  (below);
+- ``search_names``: one row per actor, its canonical name and every alias,
+  indexed by trigram (any substring of three or more characters is a lookup).
+  Names are few, so substrings are affordable there, and they are kept apart
+  so that resolving ``by:NAME`` and finding actors never wades through the
+  far larger text index.
 
 ``search_items`` says what each FTS row is (its rowid is the FTS rowid) and
 carries the columns the filters need, denormalised so that a filter is a
@@ -24,12 +28,14 @@ aliases and pruning touch them across documents).
 
 ``search_vocab`` counts the distinct words (3+ characters, folded) of the
 text rows, with a trigram table over the words themselves
-(``search_vocab_grams``).  A misspelt query word is first matched against
-this vocabulary, which is small (tens of thousands of words where there are
-millions of rows), and the closest real words are then looked up as plain
-substrings: a typo costs what a correctly spelt word costs, and its
-candidates are rows that hold a close word rather than rows sharing one
-common trigram.  Counts move with the rows (added on indexing, subtracted
+(``search_vocab_grams``).  A partial or misspelt query word is first matched
+against this vocabulary, which is small (tens of thousands of words where
+there are millions of rows): the words that contain it, and the closest real
+words, are then looked up in the word index.  A typo costs what a correctly
+spelt word costs, and its candidates are rows that hold a close word.
+
+An index of the older layout (trigrams over the text) still answers queries;
+``outdated`` tells a seed run to rebuild it.  Counts move with the rows (added on indexing, subtracted
 when a document's items go); a word whose count reaches 0 is dropped.
 """
 from __future__ import annotations
@@ -57,9 +63,29 @@ def forget_document(con: sqlite3.Connection, doc_id: int) -> None:
     con.execute("DELETE FROM search_index_docs WHERE document_id = ?", (doc_id,))
 
 
+def outdated(con: sqlite3.Connection) -> bool:
+    """True when the text index is of an older layout (trigrams), which a seed
+    run must rebuild even when no document changed."""
+    row = con.execute("SELECT sql FROM sqlite_master WHERE name = 'search_text'").fetchone()
+    return row is not None and "trigram" in row[0]
+
+
+def _upgrade(con: sqlite3.Connection) -> None:
+    """Drop an older text index so that every document is indexed again."""
+    from .connection import schema_sql
+
+    con.execute("DROP TABLE search_text")
+    for table in ("search_items", "search_index_docs", "search_vocab", "search_vocab_grams"):
+        con.execute(f"DELETE FROM {table}")
+    ddl = re.search(r"CREATE VIRTUAL TABLE IF NOT EXISTS search_text [^;]*;", schema_sql()).group(0)
+    con.execute(ddl)
+
+
 def refresh(con: sqlite3.Connection) -> int:
     """Bring the index up to date with the database; returns how many documents
     were (re)indexed.  Run inside the caller's transaction."""
+    if outdated(con):
+        _upgrade(con)
     con.execute("DROP TABLE IF EXISTS temp.search_stale")
     con.execute(
         "CREATE TEMP TABLE search_stale AS "

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.connection import check_database, finish_fresh, open_writer
-from db.search_index import refresh as refresh_search_index
+from db.search_index import outdated as search_index_outdated, refresh as refresh_search_index
 from db.writer import SeedWriter
 
 from . import chunks
@@ -126,7 +126,7 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
             progress.advance(source.path)
         if fresh and exists:
             writer.carry_over_annotations(str(db_path))  # ATTACH cannot run inside a transaction
-        if report.seeded or report.moved:
+        if report.seeded or report.moved or search_index_outdated(writer.con):
             # Only then: a run that changed nothing must leave the file as it was
             # (an open explorer would otherwise be told there is new data).
             with writer.transaction():

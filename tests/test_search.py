@@ -427,3 +427,47 @@ def test_a_database_without_the_search_index_gets_a_message(tmp_path, db_path):
 def test_every_kind_is_searchable(s):
     found = {h.kind for q in ("wexler", "grendavik", "4,500", "reservoir", "spillway") for h in s.search(q).hits}
     assert found == set(KINDS)
+
+
+# -- the word index ---------------------------------------------------------------
+
+
+def test_a_phrase_cut_off_at_both_ends_still_finds_its_row(s):
+    hits = s.search('"ngineers estimat"').hits
+    assert hits and all("engineers estimated" in h.snippet.lower() for h in hits)
+
+
+def test_a_word_inside_a_longer_word_is_found(s):
+    # "pillwa" is neither a word of the text nor the start of one.
+    hits = s.search("pillwa").hits
+    assert hits and all("spillway" in h.snippet.lower() for h in hits)
+
+
+def test_an_index_of_the_older_trigram_layout_still_answers_and_a_seed_run_rebuilds_it(tmp_path, db_path):
+    old = tmp_path / "old.db"
+    shutil.copy(db_path, old)
+    raw = sqlite3.connect(old)
+    bodies = raw.execute("SELECT rowid, body, kind FROM search_text").fetchall()
+    raw.execute("DROP TABLE search_text")
+    raw.execute("CREATE VIRTUAL TABLE search_text USING fts5(body, kind, tokenize = 'trigram')")
+    raw.executemany("INSERT INTO search_text (rowid, body, kind) VALUES (?, ?, ?)", bodies)
+    raw.commit()
+    corpus = Path(raw.execute("SELECT path FROM documents").fetchone()[0]).parent
+    raw.close()
+    con = open_readonly(old)
+    try:
+        before = [(h.kind, h.id) for h in Searcher(con).search("spillway").hits]
+    finally:
+        con.close()
+    assert before
+
+    report = seed([corpus], old)
+    assert not report.seeded and not report.moved  # nothing changed, and yet the index is rebuilt
+    con = open_readonly(old)
+    try:
+        layout = con.execute("SELECT sql FROM sqlite_master WHERE name = 'search_text'").fetchone()[0]
+        after = [(h.kind, h.id) for h in Searcher(con).search("spillway").hits]
+    finally:
+        con.close()
+    assert "trigram" not in layout
+    assert after == before
