@@ -9,8 +9,8 @@ of the synthetic vocabulary (the same at every size):
 
 - latency: each query run ``--repeat`` times on a warm connection; p50 and p95
   over all runs, and the worst query;
-- recall@10 against exhaustive ranking: every row of search_text and
-  search_names scored with the very scorer the search uses
+- recall@10 against exhaustive ranking: every row of the index
+  (search_items) scored with the very scorer the search uses
   (``db.search_rank.score``); a hit counts when its exhaustive score reaches the
   10th best (ties at the cut-off are all "top ten").  Queries with filters or
   no word of 3+ characters are left out (the exhaustive side would need the
@@ -116,9 +116,7 @@ def load_rows(db: Path):
 
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     rows = con.execute(
-        "SELECT i.id, i.kind, i.ref_id, coalesce(t.body, n.body) FROM search_items i "
-        "LEFT JOIN search_text t ON t.rowid = i.id AND i.kind <> 'actor' "
-        "LEFT JOIN search_names n ON n.rowid = i.id AND i.kind = 'actor' ORDER BY i.id").fetchall()
+        "SELECT i.id, i.kind, i.ref_id, i.body FROM search_items i ORDER BY i.id").fetchall()
     con.close()
     kinds = [r[1] for r in rows]
     key = {(r[1], r[2]): n for n, r in enumerate(rows)}

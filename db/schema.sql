@@ -148,7 +148,8 @@ CREATE TABLE IF NOT EXISTS search_items (
     document_id INTEGER,               -- NULL for actors
     actor_id    INTEGER,               -- claimant or speaker; the actor itself for kind actor
     outlet      TEXT,                  -- of its document
-    weight      INTEGER NOT NULL DEFAULT 0  -- actors: claims + quotes attributed
+    weight      INTEGER NOT NULL DEFAULT 0, -- actors: claims + quotes attributed
+    body        TEXT NOT NULL DEFAULT ''    -- the text indexed, on one line (the FTS tables' content)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS search_items_ref ON search_items(kind, ref_id);
 CREATE INDEX IF NOT EXISTS search_items_document_id ON search_items(document_id);
@@ -160,8 +161,16 @@ CREATE INDEX IF NOT EXISTS search_items_weight ON search_items(kind, weight);
 -- (cheap for the rarer kinds) rather than a test on every text match.  Words,
 -- not trigrams: a common word's doclist is a fraction of its trigrams' (at a
 -- million rows, 1 ms against 40), and the vocabulary supplies the substrings.
-CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, kind, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE IF NOT EXISTS search_names USING fts5(body, tokenize = 'trigram');
+-- Neither keeps a copy of a body: each reads its rows of search_items through
+-- a view (external content), so 'rebuild' and 'integrity-check' see just those.
+CREATE VIEW IF NOT EXISTS search_text_rows AS
+    SELECT id, body, kind FROM search_items WHERE kind <> 'actor';
+CREATE VIEW IF NOT EXISTS search_name_rows AS
+    SELECT id, body FROM search_items WHERE kind = 'actor';
+CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(
+    body, kind, content = 'search_text_rows', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_names USING fts5(
+    body, content = 'search_name_rows', content_rowid = 'id', tokenize = 'trigram');
 -- The words of search_text (3+ characters, lowercased) and how many rows hold
 -- each; a misspelt query word is matched here first (see db/search_index.py).
 CREATE TABLE IF NOT EXISTS search_vocab (

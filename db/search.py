@@ -203,7 +203,7 @@ class Searcher:
             found_in[table] = len(ids)
             precise_total += scanned
             capped |= stopped
-            candidates.update(self._index.bodies(table, ids))
+            candidates.update(self._index.bodies(ids))
         precise_ids = set(candidates)
         if len(candidates) < limit:
             fuzzy = {"search_names": search_tiers.name_fuzzy, "search_text": search_tiers.text_fuzzy}
@@ -216,7 +216,7 @@ class Searcher:
                                                          skip=set(candidates))
                 # Fuzzy matches left unscored may pass too: total is a floor.
                 capped |= stopped or scanned > len(ids) + found_in.get(table, 0)
-                candidates.update(self._index.bodies(table, ids))
+                candidates.update(self._index.bodies(ids))
         self.last_candidates = len(candidates)
         ranked, matching = _rank(q, [(i, _fold(body), kind) for i, (body, kind) in candidates.items()], limit)
         total = matching + max(0, precise_total - len(precise_ids))
@@ -246,10 +246,7 @@ class Searcher:
         """Filtered rows, newest first; short words checked on a bounded page."""
         where, args = filter_sql(filters[0], filters, all_kinds=set(KINDS))
         rows = self.con.execute(
-            "SELECT i.id, coalesce(t.body, n.body) FROM search_items i "
-            "LEFT JOIN search_text t ON t.rowid = i.id AND i.kind <> 'actor' "
-            "LEFT JOIN search_names n ON n.rowid = i.id AND i.kind = 'actor' "
-            f"WHERE 1{where} ORDER BY i.id DESC LIMIT ?", [*args, self.max_candidates]).fetchall()
+            f"SELECT i.id, i.body FROM search_items i WHERE 1{where} ORDER BY i.id DESC LIMIT ?", [*args, self.max_candidates]).fetchall()
         self.last_candidates = len(rows)
         meta = self._meta([r[0] for r in rows])
         kept = [(r[0], r[1] or "") for r in rows
@@ -265,8 +262,7 @@ class Searcher:
         if not ids:
             return Results(text, message=_join(notes + ["no actor name starts so"]))
         rows = self.con.execute(
-            "SELECT i.id, n.body FROM search_items i JOIN search_names n ON n.rowid = i.id "
-            f"WHERE i.kind = 'actor' AND i.ref_id IN ({','.join('?' * len(ids))}) "
+            f"SELECT i.id, i.body FROM search_items i WHERE i.kind = 'actor' AND i.ref_id IN ({','.join('?' * len(ids))}) "
             "ORDER BY i.weight DESC, i.id", ids).fetchall()
         self.last_candidates = len(rows)
         meta = self._meta([r[0] for r in rows])
@@ -279,8 +275,7 @@ class Searcher:
     def _recent_documents(self, n: int) -> list[Hit]:
         if n <= 0:
             return []
-        select = ("SELECT i.id, t.body FROM documents d JOIN search_items i ON i.kind = 'doc' AND i.ref_id = d.id "
-                  "JOIN search_text t ON t.rowid = i.id ")
+        select = "SELECT i.id, i.body FROM documents d JOIN search_items i ON i.kind = 'doc' AND i.ref_id = d.id "
         rows = self.con.execute(select + "WHERE d.published IS NOT NULL ORDER BY d.published DESC, d.id DESC LIMIT ?",
                                 (n,)).fetchall()
         if len(rows) < n:
@@ -293,8 +288,7 @@ class Searcher:
         if n <= 0:
             return []
         rows = self.con.execute(
-            "SELECT i.id, n.body FROM search_items i JOIN search_names n ON n.rowid = i.id "
-            "WHERE i.kind = 'actor' AND i.weight > 0 ORDER BY i.weight DESC, i.id LIMIT ?", (n,)).fetchall()
+            "SELECT i.id, i.body FROM search_items i WHERE i.kind = 'actor' AND i.weight > 0 ORDER BY i.weight DESC, i.id LIMIT ?", (n,)).fetchall()
         meta = self._meta([r[0] for r in rows])
         return [_hit(meta[r[0]], *_snippet(r[1], Query()), 0.0) for r in rows if r[0] in meta]
 
@@ -310,6 +304,8 @@ def _hit(meta: tuple, snippet: str, matches: tuple[int, ...], score: float) -> H
 def _db_message(e: sqlite3.OperationalError) -> str:
     if "no such table" in str(e) and "search_" in str(e):
         return "this database has no search index yet: run `claimscope seed` again to build it"
+    if "no such column" in str(e):
+        return "this database's search index is of an older layout: run `claimscope seed` again to rebuild it"
     return f"search could not run: {e}"
 
 

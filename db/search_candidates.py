@@ -159,12 +159,10 @@ class Candidates:
 
     def _tier_sql(self, table: str, groups: list[list[str]], kinds: set[str], filters, drive) -> tuple[str, list]:
         if drive is not None:
-            test = " AND ".join("(" + " OR ".join("instr(lower(body), ?) > 0" for _ in g) + ")" for g in groups)
-            # Driven from search_items by id; the FTS table is then only
-            # asked for single rowids, which it answers without a scan.
+            # Read by id from search_items, which holds the bodies: no index is asked.
+            test = " AND ".join("(" + " OR ".join("instr(lower(i.body), ?) > 0" for _ in g) + ")" for g in groups)
             where = f"i.id IN ({','.join('?' * len(drive))}) AND ({test})"
-            args = [*drive, *(t for g in groups for t in g)]
-            return f"SELECT i.id FROM search_items i CROSS JOIN {table} ON {table}.rowid = i.id WHERE {where}", args
+            return f"SELECT i.id FROM search_items i WHERE {where}", [*drive, *(t for g in groups for t in g)]
         where, args = filter_sql(set(), filters, all_kinds=set())
         match = "{body} : (" + " AND ".join("(" + " OR ".join(_term(t) for t in g) + ")" for g in groups) + ")"
         if table == "search_text" and kinds != TEXT_KINDS:
@@ -175,13 +173,12 @@ class Candidates:
         join = f"CROSS JOIN search_items i ON i.id = {table}.rowid " if where else ""
         return f"SELECT {table}.rowid FROM {table} {join}WHERE {table} MATCH ?{where}", [match, *args]
 
-    def bodies(self, table: str, ids: list[int]) -> dict[int, tuple[str, str]]:
-        """(body, kind) of each row, in the order of ``ids``."""
+    def bodies(self, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """(body, kind) of each item, in the order of ``ids``."""
         if not ids:
             return {}
-        kind = "kind" if table == "search_text" else "'actor'"
         found = {r[0]: (r[1], r[2]) for r in self.con.execute(
-            f"SELECT rowid, body, {kind} FROM {table} WHERE rowid IN ({','.join('?' * len(ids))})", ids)}
+            f"SELECT id, body, kind FROM search_items WHERE id IN ({','.join('?' * len(ids))})", ids)}
         return {i: found[i] for i in ids if i in found}
 
 

@@ -49,7 +49,7 @@ class Filters:
             words = [w for w in name.split() if len(w) >= 3] or [name]
             tiers = [[[name]], [[name] + [g for w in words for g in _trigrams(w)]]]
             ids, _, _ = self._index.find("search_names", tiers, {"actor"}, (set(), None, None, None), 100)
-            for item_id, (body, _) in self._index.bodies("search_names", ids).items():
+            for item_id, (body, _) in self._index.bodies(ids).items():
                 forms = [_fold(f) for f in body.split(" · ")]
                 # partial_ratio: a surname or a misspelt one against the full
                 # name ("by:olsen" is Maria Olsen); WRatio: reordered words.

@@ -46,6 +46,7 @@ from collections import Counter
 
 # One line per row: the explorer shows bodies as one-line snippets.
 _ONE_LINE = "replace(replace(replace({}, char(13), ' '), char(10), ' '), char(9), ' ')"
+_EMPTY_IF_NULL = "coalesce(body, '')"
 # Long enough to recognise an untitled article by its opening words.
 _FIRST_LINE_CHARS = 200
 
@@ -53,32 +54,61 @@ _FIRST_LINE_CHARS = 200
 _WORD = re.compile(r"\w{3,40}")
 
 
+_TEXT_ROWS = "SELECT id, body, kind FROM search_items WHERE kind <> 'actor' AND document_id IN {}"
+
+
+def _unindex_text(con: sqlite3.Connection, documents: str, args: tuple = ()) -> None:
+    """Take the text items of ``documents`` (a parenthesised list or
+    subquery) out of the index and the vocabulary.  The index keeps no copy
+    of a body (its content is search_items), so it is told each row's words
+    before the row goes."""
+    rows = _TEXT_ROWS.format(documents)
+    _count_words(con, f"SELECT body FROM ({rows})", args, -1)
+    con.execute(f"INSERT INTO search_text (search_text, rowid, body, kind) SELECT 'delete', * FROM ({rows})", args)
+    con.execute(f"DELETE FROM search_items WHERE kind <> 'actor' AND document_id IN {documents}", args)
+
+
 def forget_document(con: sqlite3.Connection, doc_id: int) -> None:
     """Drop a document's items (its rows are about to be deleted and rewritten)."""
-    _count_words(con, "SELECT body FROM search_text WHERE rowid IN "
-                      "(SELECT id FROM search_items WHERE document_id = ?)", (doc_id,), -1)
-    con.execute("DELETE FROM search_text WHERE rowid IN "
-                "(SELECT id FROM search_items WHERE document_id = ?)", (doc_id,))
-    con.execute("DELETE FROM search_items WHERE document_id = ?", (doc_id,))
+    if outdated(con):
+        return  # an index of an older layout is rebuilt whole at the end of the run
+    _unindex_text(con, "(?)", (doc_id,))
     con.execute("DELETE FROM search_index_docs WHERE document_id = ?", (doc_id,))
 
 
 def outdated(con: sqlite3.Connection) -> bool:
-    """True when the text index is of an older layout (trigrams), which a seed
-    run must rebuild even when no document changed."""
+    """True when the index is of an older layout (trigrams over the text, or
+    the bodies inside the index), which a seed run must rebuild even when no
+    document changed."""
     row = con.execute("SELECT sql FROM sqlite_master WHERE name = 'search_text'").fetchone()
-    return row is not None and "trigram" in row[0]
+    return row is not None and "content" not in row[0]
+
+
+_SEARCH_TABLES = ("search_text", "search_names", "search_items", "search_index_docs", "search_vocab",
+                  "search_vocab_grams")
 
 
 def _upgrade(con: sqlite3.Connection) -> None:
-    """Drop an older text index so that every document is indexed again."""
+    """Drop an index of an older layout and make it anew, empty: every
+    document is then indexed again.  Statement by statement, from the schema,
+    since ``executescript`` would commit the caller's transaction."""
     from .connection import schema_sql
 
-    con.execute("DROP TABLE search_text")
-    for table in ("search_items", "search_index_docs", "search_vocab", "search_vocab_grams"):
-        con.execute(f"DELETE FROM {table}")
-    ddl = re.search(r"CREATE VIRTUAL TABLE IF NOT EXISTS search_text [^;]*;", schema_sql()).group(0)
-    con.execute(ddl)
+    for table in _SEARCH_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in _statements(schema_sql()):
+        if re.search(r"CREATE (?:VIRTUAL TABLE|TABLE|VIEW|UNIQUE INDEX|INDEX) IF NOT EXISTS search_", statement):
+            con.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    out, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending)
+            pending = ""
+    return out
 
 
 def refresh(con: sqlite3.Connection) -> int:
@@ -94,16 +124,10 @@ def refresh(con: sqlite3.Connection) -> int:
         "UNION SELECT s.document_id FROM search_index_docs s "
         "WHERE s.document_id NOT IN (SELECT id FROM documents)")
     stale = "(SELECT id FROM temp.search_stale)"
-    in_stale = f"SELECT body FROM search_text WHERE rowid IN (SELECT id FROM search_items WHERE document_id IN {stale})"
-    # An index built before the vocabulary existed has none: count every row once.
-    backfill = con.execute("SELECT NOT EXISTS (SELECT 1 FROM search_vocab)").fetchone()[0]
-    if not backfill:
-        _count_words(con, in_stale, (), -1)
-    con.execute(f"DELETE FROM search_text WHERE rowid IN (SELECT id FROM search_items WHERE document_id IN {stale})")
-    con.execute(f"DELETE FROM search_items WHERE document_id IN {stale}")
+    _unindex_text(con, stale)
     con.execute(f"DELETE FROM search_index_docs WHERE document_id IN {stale}")
     _index_documents(con, stale)
-    _count_words(con, "SELECT body FROM search_text" if backfill else in_stale, (), +1)
+    _count_words(con, f"SELECT body FROM ({_TEXT_ROWS.format(stale)})", (), +1)
     con.execute(
         "INSERT INTO search_index_docs (document_id, sha256) "
         f"SELECT id, sha256 FROM documents WHERE id IN {stale}")
@@ -142,7 +166,7 @@ def _index_documents(con: sqlite3.Connection, stale: str) -> None:
 
 
 def _index_actors(con: sqlite3.Connection) -> None:
-    con.execute("DELETE FROM search_names")
+    con.execute("INSERT INTO search_names (search_names) VALUES ('delete-all')")
     con.execute("DELETE FROM search_items WHERE kind = 'actor'")
     _insert_items(con, "actor", (
         "SELECT a.id, NULL, a.id, NULL, a.name || coalesce(' · ' || ("
@@ -155,20 +179,16 @@ def _index_actors(con: sqlite3.Connection) -> None:
 def _insert_items(con: sqlite3.Connection, kind: str, select: str, fts: str) -> None:
     """``select`` yields (ref_id, document_id, actor_id, outlet, body[, weight]).
 
-    Set-based through a temp table, so a million rows never pass through Python."""
+    Set-based, so a million rows never pass through Python."""
     weight = "" if kind == "actor" else ", 0"
-    con.execute("DROP TABLE IF EXISTS temp.search_new")
-    con.execute("CREATE TEMP TABLE search_new (ref_id, document_id, actor_id, outlet, body, weight)")
-    con.execute(f"INSERT INTO temp.search_new SELECT *{weight} FROM ({select})")
+    top = con.execute("SELECT coalesce(max(id), 0) FROM search_items").fetchone()[0]
     con.execute(
-        "INSERT INTO search_items (kind, ref_id, document_id, actor_id, outlet, weight) "
-        "SELECT ?, ref_id, document_id, actor_id, outlet, weight FROM temp.search_new ORDER BY rowid", (kind,))
-    body = _ONE_LINE.format("coalesce(n.body, '')")
-    columns, values = ("body, kind", f"{body}, i.kind") if fts == "search_text" else ("body", body)
-    con.execute(
-        f"INSERT INTO {fts} (rowid, {columns}) SELECT i.id, {values} "
-        "FROM temp.search_new n JOIN search_items i ON i.kind = ? AND i.ref_id = n.ref_id", (kind,))
-    con.execute("DROP TABLE temp.search_new")
+        f"WITH new (ref_id, document_id, actor_id, outlet, body, weight) AS (SELECT *{weight} FROM ({select})) "
+        "INSERT INTO search_items (kind, ref_id, document_id, actor_id, outlet, body, weight) "
+        f"SELECT ?, ref_id, document_id, actor_id, outlet, {_ONE_LINE.format(_EMPTY_IF_NULL)}, weight FROM new",
+        (kind,))
+    columns = "body, kind" if fts == "search_text" else "body"
+    con.execute(f"INSERT INTO {fts} (rowid, {columns}) SELECT id, {columns} FROM search_items WHERE id > ?", (top,))
 
 
 def _count_words(con: sqlite3.Connection, select: str, args: tuple, sign: int) -> None:
