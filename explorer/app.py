@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -96,38 +95,6 @@ class ClaimscopeApp(App):
         from .screens.compare import CompareScreen
 
         self.push_screen(CompareScreen(left_id, right_id, span=span))
-
-    @work(thread=True, exclusive=True, group="pick", name="related documents")
-    def pick_comparison(self, doc_id: int, span: tuple[int, int] | None = None, replace=None) -> None:
-        """Offer the other documents, those on the same story first, and
-        compare the one chosen with ``doc_id``."""
-        related = self.store.related_documents(doc_id)
-        self.call_from_thread(self._offer, doc_id, related, span, replace)
-
-    def _offer(self, doc_id, related, span, replace) -> None:
-        from .screens.compare import CompareScreen
-        from .screens.reader import untitled
-        from .widgets.picker import Choice, PickerScreen
-
-        if not related:
-            self.notify("There is no other document to compare with.", markup=False)
-            return
-        choices = []
-        for r in related:
-            d = r.document
-            label = " · ".join(x for x in (d.title or untitled(d.lead), d.outlet, d.published) if x)
-            hint = f"{r.shared_actors} actors, {r.shared_units} units in common"
-            choices.append(Choice(d.id, label, hint))
-
-        def chosen(right_id: int | None) -> None:
-            if right_id is None:
-                return
-            if replace is not None and replace is self.screen:
-                self.switch_screen(CompareScreen(doc_id, right_id, span=span))
-            else:
-                self.compare(doc_id, right_id, span)
-
-        self.push_screen(PickerScreen("Compare with…", choices), chosen)
 
     def action_help(self) -> None:
         from .widgets.help import HelpScreen

@@ -10,6 +10,7 @@ from explorer.app import ClaimscopeApp
 from explorer.keys import screen_actions
 from explorer.screens.actor import ActorScreen
 from explorer.screens.compare import CompareScreen
+from explorer.screens.comparison_picker import pick_comparison
 from explorer.screens.documents import DocumentsScreen
 from explorer.screens.item import ItemScreen
 from explorer.screens.reader import ReaderScreen
@@ -37,7 +38,7 @@ def _openers(db):
         "documents": lambda app: app.open("documents", 0),
         "compare": lambda app: app.compare(a, b),
         "help": lambda app: app.action_help(),
-        "picker": lambda app: app.pick_comparison(a),
+        "picker": lambda app: pick_comparison(app.screen, a),
     }
 
 

@@ -15,6 +15,7 @@ from db.queries import Comparison, Document, Figure, Span
 
 from ..safe import plain
 from ..widgets.document_view import DocumentView, Mark
+from .comparison_picker import pick_comparison
 from .reader import document_header, view_content
 
 STACK_BELOW = 100  # columns: narrower than this, one pane above the other
@@ -157,4 +158,4 @@ class CompareScreen(Screen):
         self.sub_title = f"shared {self.at + 1}/{len(self.pairs)}"
 
     def action_pick(self) -> None:
-        self.app.pick_comparison(self.left_id, replace=self)
+        pick_comparison(self, self.left_id, replace=self)

@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from ..safe import plain
+from .comparison_picker import pick_comparison
 from .reader import untitled
 
 
@@ -69,7 +70,7 @@ class DocumentsScreen(Screen):
     def action_compare(self) -> None:
         doc_id = self._current()
         if doc_id is not None:
-            self.app.pick_comparison(doc_id)
+            pick_comparison(self, doc_id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -17,6 +17,7 @@ from db.queries import Item
 from ..safe import inert, plain
 from ..widgets.annotate import NoteEditor, VerdictPicker
 from ..widgets.passage import Passage
+from .comparison_picker import pick_comparison
 from .reader import untitled
 
 
@@ -168,7 +169,7 @@ class ItemScreen(Screen):
 
     def action_compare(self) -> None:
         if self.item:
-            self.app.pick_comparison(self.item.document.id, span=(self.item.start, self.item.end))
+            pick_comparison(self, self.item.document.id, span=(self.item.start, self.item.end))
 
     def action_copy(self) -> None:
         if self.item:

@@ -16,6 +16,7 @@ from db.queries import Document, Span
 
 from ..safe import plain
 from ..widgets.document_view import Block, DocumentView, Mark
+from .comparison_picker import pick_comparison
 
 
 def plural(n: int, noun: str) -> str:
@@ -158,4 +159,4 @@ class ReaderScreen(Screen):
     def action_compare(self) -> None:
         if self.doc:
             span = (self.current.start, self.current.end) if self.current else None
-            self.app.pick_comparison(self.doc.id, span=span)
+            pick_comparison(self, self.doc.id, span=span)
