@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 
-LINKS_VERSION = "1"  # bump when the linking rules change, so that old links are redone
+LINKS_VERSION = "2"  # bump when the linking rules or the remembered state change: old links are redone
 _FINGERPRINT = "links_fingerprint"
 
 
@@ -77,28 +77,33 @@ def kept_reuse(con: sqlite3.Connection, touched: set[int]) -> list[dict]:
         if r["origin_document_id"] in keep and r["reuse_document_id"] in keep]
 
 
-class SimilarityCache:
-    """Claim text similarity remembered in ``claim_similarity``; entries no
-    run asked for are dropped by ``prune``."""
+def removed_documents(con: sqlite3.Connection) -> set[int]:
+    """Documents the stored links were computed with that are gone since."""
+    row = con.execute("SELECT value FROM claimscope_meta WHERE key = ?", (_DOCUMENTS,)).fetchone()
+    if row is None:
+        return set()
+    try:
+        _, states = json.loads(row[0])
+    except (ValueError, TypeError):
+        return set()
+    return {int(i) for i in states} - {i for (i,) in con.execute("SELECT id FROM documents")}
 
-    def __init__(self, con: sqlite3.Connection, compute):
-        self.con, self.compute, self.used, self.computed = con, compute, set(), 0
 
-    def __call__(self, a: str, b: str) -> float:
-        key = hashlib.sha1(f"{a}\x00{b}".encode()).hexdigest()
-        self.used.add(key)
-        row = self.con.execute("SELECT value FROM claim_similarity WHERE key = ?", (key,)).fetchone()
-        if row is not None:
-            return row[0]
-        value = self.compute(a, b)
-        self.computed += 1
-        self.con.execute("INSERT OR REPLACE INTO claim_similarity (key, value) VALUES (?, ?)", (key, value))
-        return value
+def present_documents(con: sqlite3.Connection) -> set[int]:
+    return {i for (i,) in con.execute("SELECT id FROM documents")}
 
-    def prune(self) -> None:
-        for (key,) in self.con.execute("SELECT key FROM claim_similarity").fetchall():
-            if key not in self.used:
-                self.con.execute("DELETE FROM claim_similarity WHERE key = ?", (key,))
+
+def published(con: sqlite3.Connection) -> dict[int, str | None]:
+    return {r[0]: r[1] for r in con.execute("SELECT id, published FROM documents")}
+
+
+def forget_document(con: sqlite3.Connection, doc_id: int) -> None:
+    """Drop the link rows that point at a document about to be deleted (its
+    groups are re-derived by the next re-link, which finds it gone)."""
+    con.execute("DELETE FROM quote_links WHERE origin_document_id = ? OR reuse_document_id = ?", (doc_id, doc_id))
+    con.execute("DELETE FROM claim_groups WHERE first_document_id = ?", (doc_id,))
+    con.execute("DELETE FROM claim_group_members WHERE document_id = ?", (doc_id,))
+    con.execute("DELETE FROM figure_group_members WHERE document_id = ?", (doc_id,))
 
 
 def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
@@ -137,10 +142,12 @@ def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
 
 
 def _sync(con: sqlite3.Connection, group_table: str, member_table: str, member_col: str,
-          groups: list[dict]) -> None:
+          groups: list[dict], prefixes: set[str] | None = None) -> None:
     """Write ``groups`` (dicts with ``key``, group columns and ``members``, a
-    list of member dicts): same key, same id."""
-    existing = {k: i for k, i in con.execute(f"SELECT key, id FROM {group_table}")}
+    list of member dicts): same key, same id.  With ``prefixes``, ``groups``
+    are the groups whose key starts with one of them, and the others stay."""
+    existing = {k: i for k, i in con.execute(f"SELECT key, id FROM {group_table}")
+                if prefixes is None or any(k.startswith(p) for p in prefixes)}
     wanted = {g["key"] for g in groups}
     for key, gid in existing.items():
         if key not in wanted:
@@ -176,15 +183,32 @@ def _sync(con: sqlite3.Connection, group_table: str, member_table: str, member_c
 
 def save(con: sqlite3.Connection, claim_groups: list[dict], figure_groups: list[dict],
          reuse: list[dict]) -> None:
-    """Store the linking result (inside the caller's transaction) and remember
-    which documents it was computed on."""
-    _sync(con, "claim_groups", "claim_group_members", "claim_id", claim_groups)
-    _sync(con, "figure_groups", "figure_group_members", "figure_id", figure_groups)
+    """Store the whole linking result (inside the caller's transaction) and
+    remember which documents it was computed on."""
+    save_claim_groups(con, claim_groups)
+    save_figure_groups(con, figure_groups)
+    save_reuse(con, reuse)
+    mark_linked(con)
+
+
+def save_claim_groups(con: sqlite3.Connection, groups: list[dict]) -> None:
+    _sync(con, "claim_groups", "claim_group_members", "claim_id", groups)
+
+
+def save_figure_groups(con: sqlite3.Connection, groups: list[dict], prefixes: set[str] | None = None) -> None:
+    """``groups`` are all figure groups, or with ``prefixes`` those of the
+    buckets whose keys start so (the other buckets' rows are left alone)."""
+    _sync(con, "figure_groups", "figure_group_members", "figure_id", groups, prefixes)
+
+
+def save_reuse(con: sqlite3.Connection, reuse: list[dict]) -> None:
     existing = {k for (k,) in con.execute("SELECT key FROM quote_links")}
     wanted = {r["key"] for r in reuse}
     for key in existing - wanted:
         con.execute("DELETE FROM quote_links WHERE key = ?", (key,))
-    texts = {r[0]: r[1] for r in con.execute("SELECT id, text FROM documents")}
+    docs = {r["origin_document_id"] for r in reuse} | {r["reuse_document_id"] for r in reuse}
+    texts = {r[0]: r[1] for r in con.execute(
+        "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(docs)),))}
     for r in reuse:
         origin_text = texts[r["origin_document_id"]][r["origin_start"]:r["origin_end"]]
         reuse_text = texts[r["reuse_document_id"]][r["reuse_start"]:r["reuse_end"]]
@@ -200,6 +224,10 @@ def save(con: sqlite3.Connection, claim_groups: list[dict], figure_groups: list[
             (r["key"], r["origin_document_id"], r["origin_start"], r["origin_end"], origin_text,
              r["origin_quote_id"], r["reuse_document_id"], r["reuse_start"], r["reuse_end"], reuse_text,
              r["reuse_quote_id"], r["score"]))
+
+
+def mark_linked(con: sqlite3.Connection) -> None:
+    """Remember the documents the links now stand for."""
     con.execute("INSERT INTO claimscope_meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_FINGERPRINT, _fingerprint(con)))
     con.execute("INSERT INTO claimscope_meta (key, value) VALUES (?, ?) "

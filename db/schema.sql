@@ -261,13 +261,39 @@ CREATE INDEX IF NOT EXISTS quote_links_reuse ON quote_links(reuse_document_id);
 CREATE INDEX IF NOT EXISTS quote_links_origin_quote_id ON quote_links(origin_quote_id);
 CREATE INDEX IF NOT EXISTS quote_links_reuse_quote_id ON quote_links(reuse_quote_id);
 
--- The costly part of pairing two claims, remembered between seed runs so that
--- adding one article compares only its claims again: rapidfuzz similarity,
--- keyed by a hash of the two texts (a pure function of them, never stale).
-CREATE TABLE IF NOT EXISTS claim_similarity (
-    key   TEXT PRIMARY KEY,
-    value REAL NOT NULL
+-- What linking remembers between seed runs so that adding one article redoes
+-- only what it touches (seed/link_incremental.py).  Derived data, like the
+-- tables above: emptied and rebuilt whenever a re-link cannot be incremental.
+-- No foreign keys on purpose: the rows of a removed document are how the next
+-- re-link learns which pairs and figure buckets it was in.
+CREATE TABLE IF NOT EXISTS link_claims (
+    claim_id    INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    length      INTEGER NOT NULL,         -- of the claim's text (a tie-break of group labels)
+    terms       TEXT NOT NULL,            -- JSON [[term, count], ...] in text order
+    actors      TEXT NOT NULL,            -- JSON ids: claimant and actors named in it
+    figures     TEXT NOT NULL             -- JSON ids of the figures inside it
+);
+CREATE INDEX IF NOT EXISTS link_claims_document_id ON link_claims(document_id);
+-- Claims of different documents sharing enough content words to be scored.
+CREATE TABLE IF NOT EXISTS link_claim_pairs (
+    a          INTEGER NOT NULL,          -- the smaller claim id
+    b          INTEGER NOT NULL,
+    similarity REAL,                      -- rapidfuzz on the two texts; NULL: not needed yet
+    PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS link_claim_pairs_b ON link_claim_pairs(b);
+CREATE TABLE IF NOT EXISTS link_figures (
+    figure_id   INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL,
+    bucket      TEXT                      -- JSON [unit, scope, counted]; NULL: compared with nothing
+);
+CREATE INDEX IF NOT EXISTS link_figures_document_id ON link_figures(document_id);
+CREATE INDEX IF NOT EXISTS link_figures_bucket ON link_figures(bucket);
+-- Replaced by link_claim_pairs.similarity.
+DROP TABLE IF EXISTS claim_similarity;
 
 -- Each claim with its claimant, outlet, date, passage and group (if any).
 CREATE VIEW IF NOT EXISTS claim_sources AS

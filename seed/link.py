@@ -1,9 +1,10 @@
 """The linking stage: across documents, the claims that say the same thing, the
 figures that count the same thing, and quoted words found in another source.
 
-Runs at the end of every seed run over the whole database (db/links.py reads
-the rows and stores the result); this module is the logic, on plain values.
-It is deterministic, and a group keeps its id while its members are unchanged,
+This module is the logic, on plain values: ``compute`` links everything at
+once.  A seed run ends with ``relink``, which gets the same result redoing only
+what the documents added, changed or removed touch (seed/link_incremental.py;
+SQL in db/links.py and db/link_state.py).  It is deterministic, and a group keeps its id while its members are unchanged,
 so seeding the same corpus twice gives the same groups and ids.
 
 Claims are paired by TF-IDF cosine of their content words (idf over all
@@ -99,25 +100,60 @@ def terms(text: str) -> list[str]:
             if len(w) > 2 and w not in _STOP and not w.isdigit()]
 
 
-def _vectors(claims: list[ClaimIn]) -> dict[int, dict[str, float]]:
-    bags = {c.id: Counter(terms(c.words())) for c in claims}
-    df: Counter = Counter()
-    for bag in bags.values():
-        df.update(bag.keys())
-    n = len(bags)
-    out = {}
-    for cid, bag in bags.items():
-        v = {t: k * math.log((n + 1) / (df[t] + 0.5)) for t, k in bag.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        out[cid] = {t: x / norm for t, x in v.items() if x > 0}
-    return out
+def bag(claim: ClaimIn) -> dict[str, int]:
+    """The claim's content words and their counts, in text order (the order
+    keeps the float sums of a re-link identical to those of a full link)."""
+    return dict(Counter(terms(claim.words())))
+
+
+def vector(bag_: dict[str, int], df, n: int) -> dict[str, float]:
+    """TF-IDF weights of a bag, normalised; ``df`` counts the claims holding a
+    term among the ``n`` claims of the database."""
+    v = {t: k * math.log((n + 1) / (df[t] + 0.5)) for t, k in bag_.items()}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items() if x > 0}
+
+
+def posting_cap(n: int) -> int:
+    """A word in more claims than this pairs nothing: a word in most claims
+    would pair everything with everything."""
+    return max(50, n // 10)
+
+
+def cosine(va: dict[str, float], vb: dict[str, float]) -> float:
+    # Words of one side only would add 0.0, which changes no float sum.
+    return 100.0 * sum([x * vb[t] for t, x in va.items() if t in vb])
+
+
+def finish_score(cos: float, verbatim, a_actors, b_actors, a_figures, b_figures, fig_group) -> float | None:
+    """The combined score of a pair from its cosine (x 100), or None when a
+    figure of each conflicts.  ``verbatim`` is called, for the rapidfuzz
+    similarity of the two texts, only when the cosine leaves it possible."""
+    score = cos
+    # Near-verbatim text shares most of its content words, so a low cosine rules
+    # it out; the character-level comparison is the costly part of linking.
+    if score >= VERBATIM_GATE and verbatim() >= VERBATIM:
+        score += VERBATIM_BONUS
+    if a_actors & b_actors:
+        score += ACTOR_BONUS
+    figs = _figure_relation(a_figures, b_figures, fig_group)
+    if figs == "conflict":
+        return None
+    if figs == "agree":
+        score += FIGURE_BONUS
+    return round(score, 1)
 
 
 def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
                 similar=similarity) -> dict[tuple[int, int], float]:
     """Combined score of each pair of claims from different documents that
     share enough content words (pairs found through an inverted index)."""
-    vec = _vectors(claims)
+    bags = {c.id: bag(c) for c in claims}
+    df: Counter = Counter()
+    for b in bags.values():
+        df.update(b.keys())
+    n = len(bags)
+    vec = {cid: vector(b, df, n) for cid, b in bags.items()}
     by_id = {c.id: c for c in claims}
     fig_group: dict[int, tuple[int, float, float]] = {}
     for gi, g in enumerate(figure_groups_):
@@ -128,7 +164,7 @@ def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
         for t in vec[c.id]:
             postings.setdefault(t, []).append(c.id)
     shared: Counter = Counter()
-    cap = max(50, len(claims) // 10)  # a word in most claims pairs everything with everything
+    cap = posting_cap(len(claims))
     for ids in postings.values():
         if len(ids) > cap:
             continue
@@ -137,32 +173,23 @@ def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
                 if by_id[a].document_id != by_id[b].document_id:
                     shared[(a, b)] += 1
     scores = {}
-    for (a, b), n in shared.items():
-        if n < MIN_SHARED_TERMS:
+    for (a, b), k in shared.items():
+        if k < MIN_SHARED_TERMS:
             continue
         ca, cb = by_id[a], by_id[b]
-        score = 100.0 * sum(x * vec[b].get(t, 0.0) for t, x in vec[a].items())
-        # Near-verbatim text shares most of its content words, so a low cosine rules
-        # it out; the character-level comparison is the costly part of linking.
-        if score >= VERBATIM_GATE and similar(ca.text, cb.text) >= VERBATIM:
-            score += VERBATIM_BONUS
-        if ca.actors & cb.actors:
-            score += ACTOR_BONUS
-        figs = _figure_relation(ca, cb, fig_group)
-        if figs == "conflict":
-            continue
-        if figs == "agree":
-            score += FIGURE_BONUS
-        scores[(a, b)] = round(score, 1)
+        score = finish_score(cosine(vec[a], vec[b]), lambda: similar(ca.text, cb.text), ca.actors, cb.actors,
+                             ca.figures, cb.figures, fig_group)
+        if score is not None:
+            scores[(a, b)] = score
     return scores
 
 
-def _figure_relation(a: ClaimIn, b: ClaimIn, fig_group) -> str | None:
+def _figure_relation(a: tuple[int, ...], b: tuple[int, ...], fig_group) -> str | None:
     """'conflict' when a figure of each sits in one group and no pair of them
     agrees; 'agree' when some pair in one group overlaps; else None."""
     relation = None
-    for fa in a.figures:
-        for fb in b.figures:
+    for fa in a:
+        for fb in b:
             ga, gb = fig_group.get(fa), fig_group.get(fb)
             if ga is None or gb is None or ga[0] != gb[0]:
                 continue
@@ -172,7 +199,7 @@ def _figure_relation(a: ClaimIn, b: ClaimIn, fig_group) -> str | None:
     return relation
 
 
-def _key(members: list[ClaimIn]) -> str:
+def _key(members) -> str:
     spans = sorted(f"{c.document_id}:{c.start}:{c.end}" for c in members)
     return hashlib.sha1("|".join(spans).encode()).hexdigest()[:16]
 
@@ -185,16 +212,35 @@ def short_label(text: str, limit: int = LABEL_CHARS) -> str:
     return cut + "…"
 
 
+@dataclass(frozen=True)
+class ClaimRef:
+    """What grouping needs of a claim: where it is, and how long its text."""
+    id: int
+    document_id: int
+    start: int
+    end: int
+    length: int
+
+
 def claim_groups(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
                  order: dict[int, tuple], similar=similarity) -> list[ClaimGroup]:
     """Groups of claims from at least two documents that say the same thing;
     ``order`` sorts documents by first appearance (publication date, then id)."""
     scores = pair_scores(claims, figure_groups_, similar)
-    parent = {c.id: c.id for c in claims}
+    refs = {c.id: ClaimRef(c.id, c.document_id, c.start, c.end, len(c.text)) for c in claims}
+    texts = {c.id: c.text for c in claims}
+    return groups_from_scores(scores, refs, order, texts.__getitem__)
+
+
+def groups_from_scores(scores: dict[tuple[int, int], float], refs: dict[int, ClaimRef],
+                       order: dict[int, tuple], text_of) -> list[ClaimGroup]:
+    """Single linkage over the pairs scoring at least SAME_CLAIM; ``text_of``
+    gives a claim's text (asked only for each group's label)."""
+    parent: dict[int, int] = {}
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
             x = parent[x]
         return x
 
@@ -206,10 +252,16 @@ def claim_groups(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
                 parent[max(ra, rb)] = min(ra, rb)
             best[a] = max(best.get(a, 0.0), s)
             best[b] = max(best.get(b, 0.0), s)
-    comps: dict[int, list[ClaimIn]] = {}
-    for c in sorted(claims, key=lambda c: c.id):
-        if c.id in best:
-            comps.setdefault(find(c.id), []).append(c)
+    comps: dict[int, list[ClaimRef]] = {}
+    for cid in sorted(best):
+        comps.setdefault(find(cid), []).append(refs[cid])
+    # Each member's summed scores with the others of its group, in tenths (the
+    # scores are rounded to one decimal): exact, whatever order they come in.
+    closeness: Counter = Counter()
+    for (a, b), s in scores.items():
+        if a in best and b in best and find(a) == find(b):
+            closeness[a] += round(s * 10)
+            closeness[b] += round(s * 10)
     groups = []
     for members in comps.values():
         if len({c.document_id for c in members}) < 2:
@@ -217,9 +269,8 @@ def claim_groups(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
         members.sort(key=lambda c: (order.get(c.document_id, ()), c.start))
         first = members[0]
         # The label is the member closest to all the others: the group's centre.
-        centre = max(members, key=lambda c: (sum(scores.get((min(c.id, o.id), max(c.id, o.id)), 0.0)
-                                                 for o in members), -len(c.text), -c.id))
-        groups.append(ClaimGroup(_key(members), short_label(centre.text),
+        centre = max(members, key=lambda c: (closeness.get(c.id, 0), -c.length, -c.id))
+        groups.append(ClaimGroup(_key(members), short_label(text_of(centre.id)),
                                  [(c.id, best[c.id]) for c in members], first.id))
     groups.sort(key=lambda g: g.first_claim_id)
     return groups
@@ -278,54 +329,47 @@ def compute_from_rows(rows: dict, *, touched: set[int] | None = None, kept: list
                    touched=touched, kept=[Reuse(**r) for r in kept], similar=similar)
 
 
+def claim_rows(groups: list[ClaimGroup], claims: dict[int, int], published: dict[int, str | None]) -> list[dict]:
+    """Claim groups as the plain dicts db/links.py writes; ``claims`` maps a
+    claim id to its document."""
+    out = []
+    for g in groups:
+        doc = claims[g.first_claim_id]
+        out.append({"key": g.key, "label": g.label, "first_claim_id": g.first_claim_id,
+                    "first_document_id": doc, "first_published": published.get(doc),
+                    "documents": len({claims[c] for c, _ in g.members}), "claims": len(g.members),
+                    "members": [{"claim_id": c, "document_id": claims[c], "score": s} for c, s in g.members]})
+    return out
+
+
+def figure_rows(groups: list[FigureGroup]) -> list[dict]:
+    return [{"key": g.key, "label": g.label, "unit": g.unit, "scope": g.scope, "counted": g.role,
+             "status": "conflict" if g.conflict else "agree", "documents": g.documents,
+             "figures": len(g.members), "low": g.low, "high": g.high,
+             "members": [{"figure_id": m.figure_id, "document_id": m.document_id,
+                          "range_low": m.lo, "range_high": None if math.isinf(m.hi) else m.hi,
+                          "conflicts": int(m.conflicts)} for m in g.members]}
+            for g in groups]
+
+
+def reuse_rows(reuse: list[Reuse]) -> list[dict]:
+    return [{"key": r.key, "origin_document_id": r.origin_document_id, "origin_start": r.origin_start,
+             "origin_end": r.origin_end, "origin_quote_id": r.origin_quote_id,
+             "reuse_document_id": r.reuse_document_id, "reuse_start": r.reuse_start,
+             "reuse_end": r.reuse_end, "reuse_quote_id": r.reuse_quote_id, "score": r.score}
+            for r in reuse]
+
+
 def rows_to_store(links: Links, claims: dict[int, int], published: dict[int, str | None]) -> tuple[list, list, list]:
     """The result as the plain dicts db/links.py writes; ``claims`` maps a
     claim id to its document."""
-    cg = []
-    for g in links.claim_groups:
-        doc = claims[g.first_claim_id]
-        cg.append({"key": g.key, "label": g.label, "first_claim_id": g.first_claim_id,
-                   "first_document_id": doc, "first_published": published.get(doc),
-                   "documents": len({claims[c] for c, _ in g.members}), "claims": len(g.members),
-                   "members": [{"claim_id": c, "document_id": claims[c], "score": s} for c, s in g.members]})
-    fg = []
-    for g in links.figure_groups:
-        stated = [m for m in g.members]
-        fg.append({"key": g.key, "label": g.label, "unit": g.unit, "scope": g.scope, "counted": g.role,
-                   "status": "conflict" if g.conflict else "agree", "documents": g.documents,
-                   "figures": len(g.members), "low": g.low, "high": g.high,
-                   "members": [{"figure_id": m.figure_id, "document_id": m.document_id,
-                                "range_low": m.lo, "range_high": None if math.isinf(m.hi) else m.hi,
-                                "conflicts": int(m.conflicts)} for m in stated]})
-    reuse = [{"key": r.key, "origin_document_id": r.origin_document_id, "origin_start": r.origin_start,
-              "origin_end": r.origin_end, "origin_quote_id": r.origin_quote_id,
-              "reuse_document_id": r.reuse_document_id, "reuse_start": r.reuse_start,
-              "reuse_end": r.reuse_end, "reuse_quote_id": r.reuse_quote_id, "score": r.score}
-             for r in links.reuse]
-    return cg, fg, reuse
+    return claim_rows(links.claim_groups, claims, published), figure_rows(links.figure_groups), \
+        reuse_rows(links.reuse)
 
 
 def relink(con, *, force: bool = False) -> dict[str, int]:
     """Bring the cross-source tables of the database on ``con`` up to date
-    (inside the caller's transaction); nothing to do when no document was
-    added, changed or removed since they were last computed.
+    (inside the caller's transaction); see seed/link_incremental.py."""
+    from .link_incremental import relink as relink_incremental
 
-    Incremental where the work is: the rapidfuzz comparisons of claims are
-    remembered (claim_similarity) and quotes are aligned only against and
-    from the documents added or changed.  The cheap, corpus-wide parts (idf
-    weights, figure buckets, single linkage) are redone, which is what keeps
-    the result equal to linking everything at once; the store then rewrites
-    only the groups whose members changed."""
-    from db import links as store
-
-    if not force and not store.needs_relink(con):
-        return store.counts(con)
-    rows = store.load_rows(con)
-    touched = None if force else store.touched_documents(con)
-    kept = store.kept_reuse(con, touched) if touched is not None else []
-    cache = store.SimilarityCache(con, similarity)
-    result = compute_from_rows(rows, touched=touched, kept=kept, similar=cache)
-    cache.prune()
-    claims = {c["id"]: c["document_id"] for c in rows["claims"]}
-    store.save(con, *rows_to_store(result, claims, rows["published"]))
-    return store.counts(con)
+    return relink_incremental(con, force=force)

@@ -258,30 +258,34 @@ def _magnitude_clusters(items: list[tuple[FigureIn, tuple[float, float]]]):
     return clusters
 
 
-def figure_groups(figures: list[FigureIn]) -> list[FigureGroup]:
-    """Groups of comparable figures from at least two documents, each member
-    marked when its range misses another source's."""
-    buckets: dict[tuple[str, str, str], list[FigureIn]] = {}
-    for f in figures:
-        if is_vague(f):
-            continue
-        key = facets(f)
-        if key is not None:
-            buckets.setdefault(key, []).append(f)
+def bucket(f: FigureIn) -> tuple[str, str, str] | None:
+    """The facets a figure is compared under, or None when it is compared with
+    nothing.  A group depends only on the figures of its bucket, which is what
+    lets a re-link redo only the buckets a new document adds to."""
+    return None if is_vague(f) else facets(f)
+
+
+def bucket_prefix(key: tuple[str, str, str]) -> str:
+    """The start every group key of the bucket shares (no facet holds a "|")."""
+    return "|".join(key) + "|"
+
+
+def bucket_groups(key: tuple[str, str, str], members: list[FigureIn]) -> list[FigureGroup]:
+    """The groups of one bucket, in any order of ``members``."""
+    unit, scope_, role_ = key
     groups: list[FigureGroup] = []
-    for (unit, scope_, role_), members in sorted(buckets.items()):
-        for cluster in _magnitude_clusters([(f, interval(f)) for f in members]):
-            if len({f.document_id for f, _ in cluster}) < 2:
-                continue
-            smallest = min(f.low or 0.0 for f, _ in cluster)
-            key = f"{unit}|{scope_}|{role_}|{int(math.log10(max(smallest, 1)))}"
-            g = FigureGroup(key, unit, scope_, role_, label(unit, scope_, role_, [f for f, _ in cluster]))
-            for f, iv in cluster:
-                g.members.append(FigureMember(f.id, f.document_id, iv[0], iv[1], f.low, f.high))
-            for m in g.members:
-                m.conflicts = any(o.document_id != m.document_id and not overlaps((m.lo, m.hi), (o.lo, o.hi))
-                                  for o in g.members)
-            groups.append(g)
+    for cluster in _magnitude_clusters([(f, interval(f)) for f in members]):
+        if len({f.document_id for f, _ in cluster}) < 2:
+            continue
+        smallest = min(f.low or 0.0 for f, _ in cluster)
+        gkey = f"{bucket_prefix(key)}{int(math.log10(max(smallest, 1)))}"
+        g = FigureGroup(gkey, unit, scope_, role_, label(unit, scope_, role_, [f for f, _ in cluster]))
+        for f, iv in cluster:
+            g.members.append(FigureMember(f.id, f.document_id, iv[0], iv[1], f.low, f.high))
+        for m in g.members:
+            m.conflicts = any(o.document_id != m.document_id and not overlaps((m.lo, m.hi), (o.lo, o.hi))
+                              for o in g.members)
+        groups.append(g)
     # Two clusters of one bucket can share a magnitude key; keep keys unique.
     seen: Counter = Counter()
     for g in groups:
@@ -289,3 +293,14 @@ def figure_groups(figures: list[FigureIn]) -> list[FigureGroup]:
         if seen[g.key] > 1:
             g.key = f"{g.key}~{seen[g.key]}"
     return groups
+
+
+def figure_groups(figures: list[FigureIn]) -> list[FigureGroup]:
+    """Groups of comparable figures from at least two documents, each member
+    marked when its range misses another source's."""
+    buckets: dict[tuple[str, str, str], list[FigureIn]] = {}
+    for f in figures:
+        key = bucket(f)
+        if key is not None:
+            buckets.setdefault(key, []).append(f)
+    return [g for key, members in sorted(buckets.items()) for g in bucket_groups(key, members)]

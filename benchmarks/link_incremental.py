@@ -1,0 +1,253 @@
+"""Re-linking after one document, against linking everything at once.
+
+    python benchmarks/link_incremental.py [--documents 300] [--db /tmp/cs_link.db] [--check]
+
+Builds a database of invented articles (real schema rows, no spaCy; the
+vocabulary and sentence shapes of benchmarks/synthetic.py) in which articles
+on one story restate the story's facts in their own words: the same event or
+figure with another speaker, verb, qualifier or number, its quotes repeated.
+So claims, figures and quotes link across documents.  Then it times, on the
+same database, a full re-link (``relink(force=True)``), a re-link after
+adding one article and one after changing one, and prints what each touched
+(seed.link_incremental.last_run).  ``--check`` also compares the stored
+result with linking everything at once (seed.link.compute).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import (ACTIONS, QUALIFIERS, QUOTES, SUBJECTS, VERBS, WHEN, Vocabulary,  # noqa: E402
+                                  invent)
+from db import links as store  # noqa: E402
+from db.connection import open_writer  # noqa: E402
+from db.notes import text_key  # noqa: E402
+from db.writer import SeedWriter  # noqa: E402
+from seed import link_incremental  # noqa: E402
+from seed.link import compute_from_rows, rows_to_store  # noqa: E402
+from seed.link import relink  # noqa: E402
+
+
+def lexicon(rng: random.Random, size: int) -> list[str]:
+    words: set[str] = set()
+    while len(words) < size:
+        w = invent(rng, (2, 3))
+        if len(w) >= 5:
+            words.add(w)
+    return sorted(words)
+
+
+class Story:
+    """What the articles on one story keep restating."""
+
+    def __init__(self, v: Vocabulary, rng: random.Random, words: list[str]):
+        self.place = v.skewed(v.places)
+        self.cast = [v.skewed(v.people) for _ in range(4)]
+        self.facts = []
+        for _ in range(rng.randint(5, 9)):
+            kind = rng.random()
+            if kind < 0.35:
+                self.facts.append(("figure", rng.choice([rng.randint(2, 60) * 100, rng.randint(1, 30) * 1000]),
+                                   rng.choice(SUBJECTS), rng.choice(ACTIONS)))
+            elif kind < 0.55:
+                said = " ".join(rng.sample(words, 4))
+                self.facts.append(("quote", f"{rng.choice(QUOTES)} and the {said} in {self.place} will not change"))
+            else:
+                self.facts.append(("event", rng.sample(words, rng.randint(6, 9))))
+
+
+def restate(fact, rng: random.Random, who: str) -> tuple[str, tuple[int, int] | None, tuple[int, int, float] | None]:
+    """A story's fact in one article's words: (text, quote span, figure span and value)."""
+    verb, when = rng.choice(VERBS), rng.choice(WHEN)
+    if fact[0] == "figure":
+        _, n, subject, action = fact
+        if rng.random() < 0.15:
+            n = n * rng.choice([3, 4])  # a source that counts otherwise
+        head = f"{who} {verb} {when} that ".replace("  ", " ")
+        fig = f"{rng.choice(QUALIFIERS)} {n:,} {subject}".strip()
+        extra = rng.choice(["", " already", " this week", " again"])
+        return head + fig + f"{extra} {action} the front.", None, (len(head), len(head) + len(fig), float(n))
+    if fact[0] == "quote":
+        head = "\u201c"
+        return f"{head}{fact[1]},\u201d {who} {verb} {when}.".replace(" .", "."), (1, 1 + len(fact[1])), None
+    words = list(fact[1])
+    for _ in range(rng.randint(0, 2)):  # told a little differently
+        words.pop(rng.randrange(len(words)))
+    return f"{who} {verb} {when} that the {' '.join(words)}.".replace("  ", " "), None, None
+
+
+def filler(v: Vocabulary, rng: random.Random, words: list[str], who: str) -> str:
+    """A claim of one article only: words picked with a skew, so that a few
+    recur in many claims (and weigh little) and most are rare."""
+    said = " ".join(v.skewed(words) for _ in range(rng.randint(4, 7)))
+    return f"{who} {rng.choice(VERBS)} {rng.choice(WHEN)} that the {said}.".replace("  ", " ")
+
+
+class Builder:
+    def __init__(self, con, seed: int = 7):
+        self.rng = random.Random(seed)
+        self.v = Vocabulary(self.rng, people=400, places=150, outlets=30, orgs=80, seed=seed)
+        self.words = lexicon(self.rng, 5000)
+        self.stories = [Story(self.v, self.rng, self.words) for _ in range(60)]
+        self.writer = SeedWriter(con)
+        self.actors: dict = {}
+
+    def article(self, number: int, doc_id: int | None = None, version: int = 0) -> int:
+        """Write one article (over ``doc_id`` when given); returns its id."""
+        rng, v, w = self.rng, self.v, self.writer
+        story = v.skewed(self.stories)
+        rows = []  # (text, quote span, figure, speaker)
+        for fact in rng.sample(story.facts, k=min(len(story.facts), rng.randint(3, 6))):
+            speaker = rng.choice(story.cast)
+            rows.append((*restate(fact, rng, f"{speaker[2]} {speaker[0]} {speaker[1]}"), speaker))
+        for _ in range(rng.randint(8, 16)):
+            speaker = rng.choice(story.cast)
+            rows.append((filler(v, rng, self.words, f"{speaker[2]} {speaker[0]} {speaker[1]}"), None, None,
+                         speaker))
+        rng.shuffle(rows)
+        body = "\n\n".join(r[0] for r in rows)
+        path = f"/synthetic/link/{number:05d}.txt"
+        doc_id = w.write_document(doc_id, {
+            "path": path, "title": f"{story.place}: article {number}", "outlet": v.skewed(v.outlets),
+            "authors": [], "published": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "url": None,
+            "text": body, "sha256": hashlib.sha256(f"{path}:{version}".encode()).hexdigest(), "format": "txt",
+            "words": body.count(" ") + 1})
+        passages, at = [], 0
+        for seq, (text, *_rest) in enumerate(rows):
+            passages.append({"kind": "paragraph", "seq": seq, "start": at, "end": at + len(text), "text": text})
+            passages.append({"kind": "sentence", "seq": seq, "start": at, "end": at + len(text), "text": text,
+                             "parent": len(passages) - 1})
+            at += len(text) + 2
+        w.insert_passages(doc_id, passages)
+        at = 0
+        for text, quote, fig, speaker in rows:
+            self._claim(doc_id, at, text, quote, fig, speaker)
+            at += len(text) + 2
+        return doc_id
+
+    def _claim(self, doc_id, at, text, quote, fig, speaker):
+        w = self.writer
+        if speaker not in self.actors:
+            first, surname, title = speaker
+            aid = w.insert_actor(f"{first} {surname}".lower(), f"{first} {surname}", "person", title)
+            w.add_aliases(aid, [f"{first} {surname}", surname])
+            self.actors[speaker] = aid
+        aid = self.actors[speaker]
+        name = f"{speaker[0]} {speaker[1]}"
+        found = text.find(name)
+        if found >= 0:
+            w.insert_mentions(doc_id, [{"actor_id": aid, "start": at + found, "end": at + found + len(name),
+                                        "text": name, "rule": "synthetic", "confidence": 1.0}])
+        quote_id = None
+        if quote:
+            qs, qe = quote
+            quote_id, = w.insert_quotes(doc_id, [{
+                "start": at + qs, "end": at + qe, "text": text[qs:qe], "speaker_id": aid, "cue": "said",
+                "rule": "synthetic", "confidence": 1.0, "text_key": text_key(text[qs:qe])}])
+        claim_id, = w.insert_claims(doc_id, [{
+            "start": at, "end": at + len(text), "text": text, "claimant_id": aid, "cue": "said",
+            "stance": "asserts", "quote_id": quote_id, "rule": "synthetic", "confidence": 1.0,
+            "text_key": text_key(text)}])
+        if fig:
+            fs, fe, n = fig
+            words = text[fs:fe].split()
+            qualifier = " ".join(words[:-2]) or None
+            w.insert_figures(doc_id, [{
+                "claim_id": claim_id, "start": at + fs, "end": at + fe, "text": text[fs:fe], "low": n, "high": n,
+                "unit": words[-1], "subject": words[-1], "qualifier": qualifier, "claimant_id": aid,
+                "rule": "synthetic", "confidence": 1.0}])
+
+
+def timed(con, force: bool = False) -> tuple[float, link_incremental.RunStats]:
+    con.execute("BEGIN")
+    t0 = time.perf_counter()
+    relink(con, force=force)
+    seconds = time.perf_counter() - t0
+    con.execute("COMMIT")
+    return seconds, link_incremental.last_run
+
+
+def matches_full_link(con) -> bool:
+    """The stored groups (keys, labels, members and their scores) equal those
+    of linking everything at once."""
+    rows = store.load_rows(con)
+    cg, fg, reuse = rows_to_store(compute_from_rows(rows), {c["id"]: c["document_id"] for c in rows["claims"]},
+                                  rows["published"])
+    want = ({(g["key"], g["label"], frozenset((m["claim_id"], m["score"]) for m in g["members"])) for g in cg},
+            {(g["key"], g["status"], frozenset(m["figure_id"] for m in g["members"])) for g in fg},
+            {r["key"] for r in reuse})
+    have = ({(k, label, frozenset(tuple(r) for r in con.execute(
+                "SELECT claim_id, score FROM claim_group_members WHERE group_id = ?", (i,)))) for i, k, label in con.execute(
+                "SELECT id, key, label FROM claim_groups").fetchall()},
+            {(k, status, frozenset(f for (f,) in con.execute(
+                "SELECT figure_id FROM figure_group_members WHERE group_id = ?", (i,)))) for i, k, status in
+             con.execute("SELECT id, key, status FROM figure_groups").fetchall()},
+            {k for (k,) in con.execute("SELECT key FROM quote_links")})
+    return have == want
+
+
+def report(name: str, seconds: float, s: link_incremental.RunStats) -> None:
+    print(f"{name:<22} {seconds:8.3f} s   claims +{s.claims_added}/-{s.claims_dropped}, "
+          f"pair candidates {s.pair_candidates:,}, cap-crossing words {s.flipped_terms} "
+          f"({s.pairs_rechecked:,} pairs rechecked), pairs +{s.pairs_added:,}/-{s.pairs_removed:,}, "
+          f"scored {s.pairs_scored:,}, rapidfuzz {s.similarities:,}, "
+          f"figure buckets {s.buckets_regrouped} ({s.figures_regrouped:,} figures)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--documents", type=int, default=300)
+    ap.add_argument("--db", type=Path, default=Path("/tmp/cs_link_bench.db"))
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--check", action="store_true", help="compare with linking everything at once")
+    a = ap.parse_args(argv)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{a.db}{suffix}").unlink(missing_ok=True)
+    con = open_writer(a.db, fresh=True)
+    b = Builder(con, a.seed)
+    t0 = time.perf_counter()
+    con.execute("BEGIN")
+    for i in range(a.documents - 1):
+        b.article(i)
+    con.execute("COMMIT")
+    claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+    print(f"{a.documents - 1} documents, {claims:,} claims built in {time.perf_counter() - t0:.1f} s")
+
+    full, s_full = timed(con, force=True)
+    report("full relink", full, s_full)
+    counts = store.counts(con)
+    print(f"  -> {counts['claim_groups']} claim groups, {counts['figure_groups']} figure groups, "
+          f"{counts['quote_links']} quote links")
+
+    con.execute("BEGIN")
+    b.article(a.documents - 1)
+    con.execute("COMMIT")
+    added, s_added = timed(con)
+    report("after adding one", added, s_added)
+    if a.check:
+        print(f"  equal to linking everything at once: {matches_full_link(con)}")
+
+    changed_id = con.execute("SELECT id FROM documents ORDER BY id LIMIT 1 OFFSET 5").fetchone()[0]
+    con.execute("BEGIN")
+    b.writer.clear_document(changed_id)
+    b.article(5, doc_id=changed_id, version=1)
+    con.execute("COMMIT")
+    changed, s_changed = timed(con)
+    report("after changing one", changed, s_changed)
+    if a.check:
+        print(f"  equal to linking everything at once: {matches_full_link(con)}")
+
+    full2, s_full2 = timed(con, force=True)
+    report("full relink again", full2, s_full2)
+    print(f"ratio full / incremental: adding one {full / added:.1f}x, changing one {full / changed:.1f}x")
+    con.close()
+
+
+if __name__ == "__main__":
+    main()
