@@ -11,7 +11,8 @@ top ten (what ``benchmarks/search_bench.py`` checks against exhaustive ranking).
   beats a part of one and a typo scores by how close it is (a local stand-in
   for ``token_set_ratio``, which compares against the whole row and so
   would prefer short rows among equals);
-- ``partial_ratio`` of the whole query, to lift rows holding the words together.
+- ``ratio`` of the whole query against runs of the row's words, to lift rows
+  holding the words together and in order.
 A row where some word scores below ``WORD_CUTOFF`` is dropped: words combine
 with AND.  ``WRatio`` was rejected for text: it scales a long string's score
 down by its length, so claims would always lose to short actor names.
@@ -61,11 +62,22 @@ def combine(q: Query, body: str, kind: str, per: list[float]) -> float:
     base = sum(per) / len(per)
     tokens = _TOKENS.findall(body)
     whole = sum((process.extractOne(w, tokens, scorer=fuzz.ratio) or (0, 0.0))[1] for w in q.words) / len(q.words)
-    together = fuzz.partial_ratio(words, f" {body} ") if len(q.words) > 1 else base
+    together = _together(words, len(q.words), tokens) if len(q.words) > 1 else base
     # A name that is mostly the query is the better hit.  Only names: they are
     # few, so every one that matches is a candidate and this stays exact.
     coverage = 3.0 * min(1.0, len(words) / max(1, len(body))) if kind == "actor" else 0.0
     return 0.6 * base + 0.25 * whole + 0.15 * together + coverage
+
+
+def _together(words: str, n: int, tokens: list[str]) -> float:
+    """How nearly the query's ``n`` words stand together, in order: the query
+    against each run of ``n`` or ``n + 1`` consecutive words of the row, so
+    one word between two of them still counts ("troops had crossed").  Word
+    runs, not a character window: a window bridges punctuation and scores
+    "troops — prosecutor" above "troops had crossed" for "troops crossed"."""
+    runs = [" ".join(tokens[i:i + k]) for k in (n, n + 1) for i in range(len(tokens) - k + 1)]
+    best = process.extractOne(words, runs, scorer=fuzz.ratio)
+    return best[1] if best else 0.0
 
 
 KIND_ORDER = {"claim": 0, "quote": 1, "figure": 2, "actor": 3, "doc": 4}  # equal scores: the analyst's main objects first
