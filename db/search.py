@@ -86,7 +86,7 @@ _ANNOTATED = frozenset({"claim", "quote"})  # can carry a verdict
 
 
 class Searcher:
-    def __init__(self, con: sqlite3.Connection, *, max_candidates: int = 250, scan_limit: int = 2000,
+    def __init__(self, con: sqlite3.Connection, *, max_candidates: int = 150, scan_limit: int = 2000,
                  drive_limit: int = 1000):
         self.con = con
         self.max_candidates = max_candidates  # rows scored by rapidfuzz, at most

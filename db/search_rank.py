@@ -7,10 +7,9 @@ top ten (what ``benchmarks/search_bench.py`` checks against exhaustive ranking).
 
 - ``partial_ratio`` per query word: the best window, so a typo or a prefix
   scores by how close it is, and a long claim is not punished for being long;
-- per query word, ``ratio`` against the row's closest word, so a whole word
-  beats a part of one and a typo scores by how close it is (a local stand-in
-  for ``token_set_ratio``, which compares against the whole row and so
-  would prefer short rows among equals);
+- per query word, ``ratio`` against the row's word that holds it best, so a
+  whole word beats a part of one and a typo scores by how close it is (a local stand-in for ``token_set_ratio``, which compares against the
+  whole row and so would prefer short rows among equals);
 - ``ratio`` of the whole query against runs of the row's words, to lift rows
   holding the words together and in order.
 A row where some word scores below ``WORD_CUTOFF`` is dropped: words combine
@@ -61,12 +60,25 @@ def combine(q: Query, body: str, kind: str, per: list[float]) -> float:
     words = " ".join(q.words)
     base = sum(per) / len(per)
     tokens = _TOKENS.findall(body)
-    whole = sum((process.extractOne(w, tokens, scorer=fuzz.ratio) or (0, 0.0))[1] for w in q.words) / len(q.words)
+    whole = sum(_whole(w, tokens) for w in q.words) / len(q.words)
     together = _together(words, len(q.words), tokens) if len(q.words) > 1 else base
     # A name that is mostly the query is the better hit.  Only names: they are
     # few, so every one that matches is a candidate and this stays exact.
     coverage = 3.0 * min(1.0, len(words) / max(1, len(body))) if kind == "actor" else 0.0
     return 0.6 * base + 0.25 * whole + 0.15 * together + coverage
+
+
+def _whole(word: str, tokens: list[str]) -> float:
+    """How nearly ``word`` is a whole word of the row: its ratio to the row's
+    words that hold it as written, or else to those that hold it best ("negot"
+    is 59 in "negotiations"; "noted", which holds it less well, does not
+    count, close as it is in length)."""
+    holding = [t for t in tokens if word in t]  # the usual case, and the quick one: it is there as written
+    if not holding:
+        matching = process.extract(word, tokens, scorer=fuzz.partial_ratio, score_cutoff=WORD_CUTOFF, limit=None)
+        best = max((m[1] for m in matching), default=None)
+        holding = [t for t, score, _ in matching if score == best]
+    return max((fuzz.ratio(word, t) for t in holding), default=0.0)
 
 
 def _together(words: str, n: int, tokens: list[str]) -> float:

@@ -26,6 +26,7 @@ Tiers = list[list[list[str]]]
 
 MAX_CONTAINING = 24  # vocabulary words holding a partial query word, looked up
 MAX_PHRASE_HEADS = 8  # words a phrase's cut-off first word may be the end of
+MAX_LENGTH_STEPS = 4  # tiers widening a partial word to longer and longer words
 _WORD = re.compile(r"\w+")
 
 
@@ -53,13 +54,17 @@ def _together(q: Query, phrases: list[list[str]]) -> Tiers:
 
 
 def text_tiers(q: Query, vocab: Vocabulary) -> Tiers:
-    """The words together, then each as a word, then each inside a longer word."""
+    """The words together, then each as a word, then each inside a longer
+    word, the shorter longer words first (a row scores by its closest whole
+    word: "negot" is nearer "negotiate" than "negotiations")."""
     phrases = [_phrase(p, vocab) for p in q.phrases if len(p) >= 3]
     words = _long(q)
-    return _together(q, phrases) + [
-        [[w] for w in words] + phrases,
-        [[w, *vocab.containing(w)] for w in words] + phrases,
-    ]
+    lengths = [sorted({len(c) for c in vocab.containing(w)}) for w in words]
+    steps = min(MAX_LENGTH_STEPS, max(map(len, lengths), default=0))
+    widening = [[[w, *(c for c in vocab.containing(w) if not ls or len(c) <= ls[min(k, len(ls) - 1)])]
+                 for w, ls in zip(words, lengths)] + phrases for k in range(steps)]
+    return _together(q, phrases) + [[[w] for w in words] + phrases] + widening + [
+        [[w, *vocab.containing(w)] for w in words] + phrases]
 
 
 def text_fuzzy(q: Query, vocab: Vocabulary) -> Tiers:
