@@ -161,32 +161,34 @@ def _index_documents(con: sqlite3.Connection, stale: str) -> None:
         "doc": ("SELECT d.id, d.id, NULL, d.outlet, "
                 f"coalesce(nullif(trim(d.title), ''), {first_line}) FROM documents d WHERE d.id IN {stale}"),
     }
-    for kind, select in bodies.items():
-        _insert_items(con, kind, select, "search_text")
+    # One statement, in document order: "newest first" among the matches of
+    # a common word is then the latest documents' rows of every kind, not the
+    # last kind indexed.
+    union = " UNION ALL ".join(f"SELECT '{kind}', * FROM ({select})" for kind, select in bodies.items())
+    _insert_items(con, f"SELECT * FROM ({union}) ORDER BY 3, 1, 2", "search_text")
 
 
 def _index_actors(con: sqlite3.Connection) -> None:
     con.execute("INSERT INTO search_names (search_names) VALUES ('delete-all')")
     con.execute("DELETE FROM search_items WHERE kind = 'actor'")
-    _insert_items(con, "actor", (
-        "SELECT a.id, NULL, a.id, NULL, a.name || coalesce(' · ' || ("
+    _insert_items(con, (
+        "SELECT 'actor', a.id, NULL, a.id, NULL, a.name || coalesce(' · ' || ("
         "  SELECT group_concat(alias, ' · ') FROM (SELECT alias FROM aliases "
         "  WHERE actor_id = a.id AND alias <> a.name ORDER BY alias)), ''), "
         "(SELECT count(*) FROM claims WHERE claimant_id = a.id) + "
         "(SELECT count(*) FROM quotes WHERE speaker_id = a.id) FROM actors a"), "search_names")
 
 
-def _insert_items(con: sqlite3.Connection, kind: str, select: str, fts: str) -> None:
-    """``select`` yields (ref_id, document_id, actor_id, outlet, body[, weight]).
+def _insert_items(con: sqlite3.Connection, select: str, fts: str) -> None:
+    """``select`` yields (kind, ref_id, document_id, actor_id, outlet, body[, weight]).
 
     Set-based, so a million rows never pass through Python."""
-    weight = "" if kind == "actor" else ", 0"
     top = con.execute("SELECT coalesce(max(id), 0) FROM search_items").fetchone()[0]
+    weight = "" if fts == "search_names" else ", 0"
     con.execute(
-        f"WITH new (ref_id, document_id, actor_id, outlet, body, weight) AS (SELECT *{weight} FROM ({select})) "
+        f"WITH new (kind, ref_id, document_id, actor_id, outlet, body, weight) AS (SELECT *{weight} FROM ({select})) "
         "INSERT INTO search_items (kind, ref_id, document_id, actor_id, outlet, body, weight) "
-        f"SELECT ?, ref_id, document_id, actor_id, outlet, {_ONE_LINE.format(_EMPTY_IF_NULL)}, weight FROM new",
-        (kind,))
+        f"SELECT kind, ref_id, document_id, actor_id, outlet, {_ONE_LINE.format(_EMPTY_IF_NULL)}, weight FROM new")
     columns = "body, kind" if fts == "search_text" else "body"
     con.execute(f"INSERT INTO {fts} (rowid, {columns}) SELECT id, {columns} FROM search_items WHERE id > ?", (top,))
 
