@@ -97,7 +97,9 @@ def open_writer(path: Path, *, fresh: bool = False) -> sqlite3.Connection:
     con.row_factory = sqlite3.Row
     con.execute("PRAGMA foreign_keys = ON")
     if fresh:
-        con.execute("PRAGMA journal_mode = OFF")
+        # MEMORY, not OFF: a document that fails mid-write is rolled back, and
+        # ROLLBACK without a journal is undefined (it can corrupt the file).
+        con.execute("PRAGMA journal_mode = MEMORY")
         con.execute("PRAGMA synchronous = OFF")
     else:
         con.execute("PRAGMA journal_mode = WAL")
