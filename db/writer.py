@@ -34,9 +34,37 @@ class SeedWriter:
         self.con = con
         self.db = sqlite_utils.Database(con)
         self._id_tables: dict[str, bool] = {}
+        self._suspended_triggers: list[str] = []
         for table, columns in FTS.items():
             if not self.db[table].detect_fts():
                 self.db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+
+    def suspend_text_index(self) -> None:
+        """Stop keeping the full-text tables row by row, for a database being built
+        from nothing.  Each trigger firing tokenises one row and each commit writes
+        a small FTS segment that later merges rewrite; one ``rebuild`` pass per table
+        in ``resume_text_index`` indexes the same rows once.  Only for a file no one
+        else reads until the run ends: until then its text search is empty."""
+        if self._suspended_triggers:
+            return
+        names = [f"{table}_{op}" for table in FTS for op in ("ai", "ad", "au")]
+        rows = self.con.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({', '.join('?' * len(names))}) "
+            "ORDER BY name", names).fetchall()
+        for name, _ in rows:
+            self.con.execute(f'DROP TRIGGER "{name}"')
+        self._suspended_triggers = [sql for _, sql in rows]
+
+    def resume_text_index(self) -> None:
+        """Fill each full-text table from its content table, as the triggers would
+        have, and put the triggers back so later runs keep the tables row by row."""
+        if not self._suspended_triggers:
+            return
+        for table in FTS:
+            self.con.execute(f'INSERT INTO "{table}_fts" ("{table}_fts") VALUES (\'rebuild\')')
+        for sql in self._suspended_triggers:
+            self.con.execute(sql)
+        self._suspended_triggers = []
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -29,16 +29,18 @@ def line_of(text: str, start: int, end: int) -> str:
 
 def is_credit(doc, start: int, end: int) -> bool:
     text = doc_text(doc)
-    line = line_of(text, start, end)
     a = text.rfind("\n", 0, start) + 1
     before = text[max(a, start - 200):start]  # bounded: a paragraph may be a whole book
-    if CREDIT_CUES.search(before[-60:]) or _PHOTO_CREDIT.search(before):
+    # Each cue holds a colon, a slash or "getty": most names have none before them.
+    if (":" in before or "/" in before or "getty" in before.lower()) and (
+            CREDIT_CUES.search(before[-60:]) or _PHOTO_CREDIT.search(before)):
         return True
     # "[Name Surname/AGENCY]" caption credits
     if _OPEN_BRACKET.search(before) and _SLASH_AHEAD.search(text[end: end + 40]):
         return True
     if "/" in text[max(a, start - 1):start] or text[end:end + 1] == "/":
         return True
+    line = line_of(text, start, end)
     return bool(_CREDIT_LINE.fullmatch(line)) and len(line) < 80
 
 

@@ -91,11 +91,13 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(t) <= 7 and t.isupper() and t.isalpha()
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for each pair of forms compared
 def initials(name: str, *, skip_stop: bool = True) -> str:
     words = re.findall(r"[A-Za-z][\w'’]*", name)
     return "".join(w[0] for w in words if not (skip_stop and w.lower() in STOPWORDS)).upper()
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for each pair of forms compared
 def abbreviates(acronym: str, name: str) -> bool:
     """'NATO' abbreviates 'North Atlantic Treaty Organization'; a trailing 'of <place>' may be left out."""
     a = acronym.replace(".", "").upper()
@@ -108,6 +110,7 @@ def abbreviates(acronym: str, name: str) -> bool:
     return len(head.split()) >= 2 and a == initials(head)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for each pair of forms compared
 def given_names_compatible(a: str, b: str) -> bool:
     """'Jenny'/'Jennifer', 'J'/'John', 'Mikhail'/'Mikhael' may be one person; 'Min'/'Lin' may not."""
     a, b = fold(a).replace(" ", ""), fold(b).replace(" ", "")
@@ -129,6 +132,7 @@ def given_names_compatible(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 80
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for each pair of forms compared
 def family_names_match(a: str, b: str) -> bool:
     """Transliteration variants of one family name ('Tymoshenko'/'Tymoshenkko', 'Shevchuk'/'Shevchukk'), not merely similar ones."""
     a, b = fold(a), fold(b)
@@ -139,6 +143,7 @@ def family_names_match(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for each pair of forms compared
 def same_person_name(a: str, b: str) -> bool:
     """Two multi-word person names that denote one person: family names match and the given names
     are compatible. Names are compared as written order (given ... family) and as family-first."""
@@ -160,6 +165,7 @@ def same_person_name(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for each pair of forms compared
 def carries(short: str, full: str) -> bool:
     """Does the one-word form ``short`` name the person ``full`` (its family name, written first
     or last)?"""
@@ -169,6 +175,7 @@ def carries(short: str, full: str) -> bool:
     return family_names_match(s, t[-1]) or family_names_match(s, t[0]) and len(s) >= 3 or s == t[0] == t[-1]
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for each pair of forms compared
 def fullness(name: str) -> tuple:
     """Sort key: a proper name (every word capitalised) beats a description, then more words,
     then more letters. The fullest form becomes the canonical name."""

@@ -14,7 +14,7 @@ from .actor_chrome import bad, common_word, glued, is_credit, shouting, trim
 from .actor_names import (CHROME_WORDS, DEGREE_WORDS, INSTITUTION_CUES, MEDIA_NAME_CUES, MEDIA_NOUNS,
                           TITLE_WORDS, fold, is_acronym)
 from .actor_places import city_country, demonym_of, is_demonym, is_state
-from .nlp import doc_text, entities, noun_chunks, tokens
+from .nlp import column, doc_text, entities, noun_chunks, tokens
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "FAC": "place", "LOC": "place"}
 # Nouns that, after a demonym, name an institution ("Estonian intelligence"): category, kind.
@@ -65,7 +65,7 @@ def _platform(span) -> bool:
 
 
 def _plural_demonym(doc, span, norps: set[str]) -> bool:
-    s = fold(span.text)
+    s = fold(doc_text(doc)[span.start_char:span.end_char])  # span.text, without joining its tokens again
     if span.root.tag_ == "NNPS" and span.label_ != "ORG":
         return True
     return s.endswith("s") and s[:-1] in norps
@@ -223,9 +223,10 @@ def entity_candidates(doc) -> list[Cand]:
             continue
         if label in ("GPE", "LOC") and (all(t.tag_ == "JJ" for t in ent) or fold(s) in COMPASS):
             continue  # "an Estonian attack", "the North": an adjective or a direction, not a place
-        sent = ent.sent
-        if label == "ORG" and any(t.text in DEGREES_CASED for t in toks[sent.start:sent.end]):
-            continue  # a sentence listing degrees is an author bio
+        if label == "ORG":
+            sent = ent.sent  # not cheap: only an organisation's sentence is looked at
+            if any(t.text in DEGREES_CASED for t in toks[sent.start:sent.end]):
+                continue  # a sentence listing degrees is an author bio
         words = s.split()
         # Degree chrome glued to an institution: "BA Some College".
         if len(words) > 1 and fold(words[0]) in DEGREE_WORDS:
@@ -304,9 +305,12 @@ def pattern_candidates(doc) -> list[Cand]:
     out: list[Cand] = []
     toks = tokens(doc)
     n = len(toks)
-    for t in toks:
-        # Each Token attribute is a string-store lookup: read the ones every rule tests once.
-        low, tag, ent = t.lower_, t.tag_, t.ent_type_
+    for t, low in zip(toks, column(doc, "lower_")):
+        # Each Token attribute is a string-store lookup: read the ones every rule tests
+        # once, and the entity type only where a rule below asks for it (every rule
+        # that tests it also needs a proper-noun tag or an institution word).
+        tag = t.tag_
+        ent = t.ent_type_ if tag == "NNP" or low in INSTITUTION_CUES else None
         # "<Name> (news|media) outlet"
         if low in MEDIA_NOUNS and low not in ("media", "press", "bloggers") and t.pos_ == "NOUN":
             j = t.i - 1

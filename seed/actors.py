@@ -293,6 +293,8 @@ def _scan_surnames(doc, clusters: list[_Cluster]) -> None:
     for cl in clusters:
         if cl.kind == "person" and len(fold(cl.name).split()) >= 2:
             owners.setdefault(cl.name.split()[-1], []).append(cl)
+    if not owners:
+        return
     for t in tokens(doc):
         cls = owners.get(t.text)
         if not cls or len(cls) != 1 or t.ent_type_ not in ("", "PERSON") or len(t.text) < 3:

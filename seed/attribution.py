@@ -27,7 +27,7 @@ from seed.reporting_words import (
     THING_PRONOUNS,
     VAGUE_HEADS,
 )
-from seed.nlp import tokens
+from seed.nlp import column, tokens
 from seed.sentence_spans import sentences
 
 _LONGEST_MENTION = 200  # characters; a mention never runs longer
@@ -46,9 +46,10 @@ class Cue:
 
 
 def is_negated(verb) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids):
         return True
-    for c in verb.children:
+    for c in kids:
         if c.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if c.lower_ in ("none", "nobody", "neither", "nothing"):
@@ -82,13 +83,14 @@ def _subject_of(verb):
     v = verb
     while v is not None and seen < 6:
         seen += 1
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
-        for c in v.children:
+        kids = list(v.children)  # each walk of Token.children builds every child again
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+        for c in kids:
             if c.dep_ == "agent":
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p, False
-        for c in v.children:
+        for c in kids:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, passive
@@ -195,17 +197,18 @@ def _history_sources(doc, toks, quoted: list[bool], quote_spans) -> list:
     source of an "according to", in text order, outside quotes.  Subjects of
     embedded clauses ("for X to strengthen") are not salient enough to count."""
     out = []
+    pos, lower = column(doc, "pos_"), column(doc, "lower_")
     for s, e in sentences(doc):
-        for t in toks[s:e]:
-            if quoted[t.i]:
+        for i in range(s, e):
+            if quoted[i]:
                 continue
             src = None
-            if t.pos_ in ("VERB", "AUX") and (
-                    t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
+            if pos[i] in ("VERB", "AUX") and (
+                    (t := toks[i]).dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
                     or t.lemma_ in REPORT_VERBS):
                 src, _ = subject_of(t, (s, e))
-            elif t.lower_ == "according":
-                src = according_source(t)
+            elif lower[i] == "according":
+                src = according_source(toks[i])
             if src is None or _in_spans(quote_spans, src.idx):
                 continue
             out.append(src)

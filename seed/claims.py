@@ -31,7 +31,7 @@ from seed.reporting_words import (
     REPORT_VERBS,
     THAT_ONLY,
 )
-from seed.nlp import doc_text, tokens
+from seed.nlp import column, doc_text, tokens
 from seed.sentence_spans import sentences, trim_span
 
 # Secondary cues: they name a source's source, never the claimant of the sentence.
@@ -105,14 +105,19 @@ class _Claims:
 
     def cues(self, s: int, e: int) -> list[Cue]:
         toks, quoted, out = self.toks, self.quoted, []
-        for t in toks[s:e]:
-            if quoted[t.i] or t.is_space:
+        doc = self.doc
+        # Every token is tested for these three; the rest only on a candidate cue.
+        lower, pos, space = column(doc, "lower_"), column(doc, "pos_"), column(doc, "is_space")
+        for i in range(s, e):
+            if quoted[i] or space[i]:
                 continue
-            if t.lower_ == "according" and t.i + 1 < e and toks[t.i + 1].lower_ == "to":
+            t = toks[i]
+            if lower[i] == "according" and i + 1 < e and lower[i + 1] == "to":
                 out.append(Cue(t, "according to", "according", according_source(t)))
-            elif t.pos_ == "VERB" and t.lemma_ in REPORT_VERBS:
+            elif pos[i] == "VERB" and t.lemma_ in REPORT_VERBS:
+                kids = list(t.children)  # walked up to four times below
                 if t.dep_ == "amod" or (t.dep_ == "acl" and t.tag_ == "VBN" and not any(
-                        c.dep_ in ("aux", "nsubj") for c in t.children)):
+                        c.dep_ in ("aux", "nsubj") for c in kids)):
                     continue  # "a signed pact", "the report cited": not a statement here
                 if t.dep_ == "xcomp" and t.head.lemma_ in ("decline", "refuse", "want", "try", "plan"):
                     continue  # "declined to comment" says nothing
@@ -120,10 +125,10 @@ class _Claims:
                     continue
                 if t.lemma_ in THAT_ONLY and not self._that_clause(t, s, e):
                     continue
-                if t.dep_ in ("pcomp", "pobj", "csubj") and not any(c.dep_ == "nsubj" for c in t.children):
+                if t.dep_ in ("pcomp", "pobj", "csubj") and not any(c.dep_ == "nsubj" for c in kids):
                     continue  # "on maintaining ...": a gerund, not a report
-                passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
-                agent = any(c.dep_ == "agent" for c in t.children)
+                passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+                agent = any(c.dep_ == "agent" for c in kids)
                 subj, _ = self.res.subject(t)
                 if passive and not agent and t.lemma_ in PASSIVE_OWN:
                     out.append(Cue(t, verb_cue_text(t), "passive-own"))
@@ -137,14 +142,14 @@ class _Claims:
                     if neg and t.lemma_ not in NEGATABLE:
                         continue  # not expecting something claims nothing
                     out.append(Cue(t, verb_cue_text(t), kind, subj, neg))
-            elif t.lower_ in HEARSAY_ADVERBS:
+            elif lower[i] in HEARSAY_ADVERBS:
                 out.append(Cue(t, t.text, "adverb"))
-            elif t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS and self._introduces_that(t):
+            elif pos[i] == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS and self._introduces_that(t):
                 owner = next((c for c in t.children if c.dep_ in ("poss", "compound")), None)
                 if owner is None and t.tag_ != "NNS":
                     continue  # "the suggestion that ...": the writer's own framing
                 out.append(Cue(t, t.text, "noun", owner))
-            elif t.pos_ == "NOUN" and t.lemma_.lower() in NO_NOUNS and self._absent(t, s, e):
+            elif pos[i] == "NOUN" and t.lemma_.lower() in NO_NOUNS and self._absent(t, s, e):
                 out.append(Cue(t, f"no {t.text}", "absence"))
         for c in out:
             c.depth = _cue_depth(c.token)
@@ -292,12 +297,13 @@ class _Claims:
 
     def run(self) -> list[Claim]:
         doc = self.doc
+        pos = column(doc, "pos_")
         claims: list[Claim] = []
         prev: Claim | None = None  # the claim of the previous sentence, if it made one
         for s, e in sentences(doc):
             a, b = trim_span(doc, s, e)
             made: list[Claim] = []
-            has_verb = any(t.pos_ in ("VERB", "AUX") for t in self.toks[s:e])
+            has_verb = any(p in ("VERB", "AUX") for p in pos[s:e])
             cues = self.cues(s, e) if has_verb else []
             head = self.headline(s, e)
             if head is not None:

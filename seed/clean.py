@@ -57,19 +57,27 @@ class Cleaned:
 
 def clean_line(line: str) -> tuple[str, bool]:
     """A line without markup, and whether it was marked as a heading."""
-    line = IMAGE.sub("", line)
-    line = LINK.sub(r"\1", line)
-    line = AUTOLINK.sub("", line)
+    # Most lines hold no markup: each pattern runs only when the characters it
+    # needs are there (a pattern tried at every position of a long paragraph
+    # costs more than the check).
+    if "](" in line:
+        line = IMAGE.sub("", line)
+        line = LINK.sub(r"\1", line)
+    if "<" in line:
+        line = AUTOLINK.sub("", line)
     heading = bool(HEADING.match(line))
     line = HEADING.sub("", line)
     line = LIST_MARK.sub("", line.strip())
-    for _ in range(2):  # nested emphasis ("**_x_**")
-        line = BOLD.sub(r"\2", line)
-        line = ITALIC.sub(r"\1", line)
+    if "*" in line or "__" in line:
+        for _ in range(2):  # nested emphasis ("**_x_**")
+            line = BOLD.sub(r"\2", line)
+            line = ITALIC.sub(r"\1", line)
     line = line.replace("\u00a0", " ")
-    line = CREDIT_TAIL.sub("", line)
+    if "Image:" in line:
+        line = CREDIT_TAIL.sub("", line)
     line = re.sub(r"[ \t]+", " ", line).strip()
-    line = re.sub(r"\s*[—-]+>$", "", line)
+    if line.endswith(">"):
+        line = re.sub(r"\s*[—-]+>$", "", line)
     return line, heading
 
 

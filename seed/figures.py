@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 
 from .model import Figure
 from .nlp import doc_text
-from .numbers import CURRENCY_WORDS, PHRASE, Amount, combine_range, fraction_percent, parse_amount
+from .numbers import CURRENCY_WORDS, PHRASE, PHRASE_STARTS, Amount, combine_range, fraction_percent, parse_amount
+from .scan import finditer_at
 from .units import (MUNITIONS, NOUN_UNITS, counted_noun, is_people, money_subject, noun_phrase, noun_unit,
                     verb_unit)
 
@@ -49,9 +50,17 @@ QUALIFIER_NAMES = {"approx.": "approximately", "ca.": "about", "c.": "about", "c
                    "no more than": "at most", "not more than": "at most", "no fewer than": "at least"}
 
 
+# Every match of DIGIT_GROUPS opens with "+", "(" or the first digit of a run, and
+# holds three digit groups with a separator between each (most texts have none).
+DIGIT_GROUP_STARTS = re.compile(r"[+(]|(?<!\d)\d")
+THREE_GROUPS = re.compile(r"\d[\s./-]\d{1,5}[\s./-]\d")
+LINK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")  # LINK where no "@" can make an e-mail address
+
+
 def _blocked(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in DIGIT_GROUPS.finditer(text)]
-    spans += [m.span() for m in re.finditer(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", text)]
+    spans = [m.span() for m in finditer_at(DIGIT_GROUPS, text, DIGIT_GROUP_STARTS)] if THREE_GROUPS.search(text) else []
+    spans += [m.span() for m in (LINK if "@" in text else WEB_ADDRESS).finditer(text)]
     return spans
 
 
@@ -240,7 +249,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
     lead = len(text) - len(text.lstrip())
     headline_end = text.find("\n\n", lead) % (len(text) + 1)
     out: list[Figure] = []
-    for m in PHRASE.finditer(text):
+    for m in finditer_at(PHRASE, text, PHRASE_STARTS):
         a, low, high = _value(m)
         if a is None:
             continue

@@ -5,6 +5,7 @@ nothing is downloaded at run time.
 """
 from __future__ import annotations
 
+import operator
 from functools import lru_cache
 
 
@@ -57,3 +58,16 @@ def noun_chunks(doc) -> list:
     if chunks is None:
         chunks = doc.user_data["claimscope_noun_chunks"] = list(doc.noun_chunks)
     return chunks
+
+
+def column(doc, attr: str) -> list:
+    """``[getattr(t, attr) for t in tokens(doc)]``, built once per attribute.  Each
+    Token attribute read looks the value up again (a string-store lookup for the
+    ``*_`` ones, about as costly as building a Token); loops that test every token
+    of the doc, stage after stage, read these lists instead."""
+    key = "claimscope_col_" + attr
+    col = doc.user_data.get(key)
+    if col is None:
+        get = operator.attrgetter(attr)
+        col = doc.user_data[key] = [get(t) for t in tokens(doc)]
+    return col

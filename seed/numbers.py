@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .scan import alternation
+
 UNITS_W = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
            "fourteen fifteen sixteen seventeen eighteen nineteen").split()
 TENS_W = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -67,8 +69,9 @@ QUALIFIERS = (
 _QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(set(QUALIFIERS), key=len, reverse=True))
 # "and" joins a range only after "between" ("between 5 and 10"), never a list.
 _SEP = r"\s*(?:-|–|—|to|or|(?(btw)and|(?!)))\s*"
+_BEFORE = r"(?<![\w$€£¥₩₽₴₹.,/@#:-])(?<![A-Za-z]-)"
 PHRASE = re.compile(
-    rf"(?<![\w$€£¥₩₽₴₹.,/@#:-])(?<![A-Za-z]-)"
+    rf"{_BEFORE}"
     rf"(?P<qual>(?:(?:{_QUAL})\s+)*(?P<btw>between\s+)?)"
     rf"(?P<frac>{_FRACTION})?"
     rf"(?(frac)|(?P<low>{_AMOUNT})(?:(?P<sep>{_SEP})(?P<high>{_AMOUNT}))?)"
@@ -81,6 +84,22 @@ PHRASE = re.compile(
     rf"(?![.,:]\d)",
     re.IGNORECASE,
 )
+# Where a match of PHRASE can begin (see seed.scan), read off its alternatives.
+# Every qualifier, and "between", is followed by whitespace inside a match, as is
+# "a"/"an" (or by a hyphen: "a-half"); a number word, a fraction, a vague amount
+# or a currency code may be followed by anything, so those count as prefixes.
+# A digit, a point or a currency sign may open an amount.  A word left out here
+# would lose its figures; a word too many only costs a try.
+_PREFIX_OPENERS = set(UNITS_W) | set(TENS_W) | {
+    "one", "two", "three", "four", "half",  # fractions
+    "us$", "a$", "c$", "hk$", "usd", "eur", "gbp",  # currency before an amount
+    "tens", "hundreds", "dozens", "thousands", "millions", "billions", "scores", "several", "many",  # vague
+}
+_PREFIX_OPENERS = {w for w in _PREFIX_OPENERS if not any(o != w and w.startswith(o) for o in _PREFIX_OPENERS)}
+_WORD_OPENERS = ({q.split()[0] for q in QUALIFIERS} | {"between"}) - {"a", "an"}
+PHRASE_STARTS = re.compile(
+    rf"{_BEFORE}(?=[\d.$€£¥₩₽₴₹]|an?[\s-]|(?:{alternation(_WORD_OPENERS)})\s|{alternation(_PREFIX_OPENERS)})",
+    re.IGNORECASE)
 
 
 @dataclass

@@ -23,7 +23,7 @@ from .extract import Extraction, extract
 from .link import relink
 from .load import Skipped, Source, load
 from .meta import infer
-from .nlp import tokens
+from .nlp import column
 from .passages import block_locator, passages
 from .resolve_db import ActorRegistry
 
@@ -85,6 +85,8 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
     report = Report(db_path)
     try:
         writer = SeedWriter(con)
+        if fresh:
+            writer.suspend_text_index()  # a file nobody reads until it is swapped in
         registry = ActorRegistry(writer)
         todo: list[tuple[Source, int | None]] = []
         for item in items:
@@ -126,6 +128,9 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
             progress.advance(source.path)
         if fresh and exists:
             writer.carry_over_annotations(str(db_path))  # ATTACH cannot run inside a transaction
+        if fresh and report.seeded:
+            with writer.transaction():
+                writer.resume_text_index()
         if report.seeded or report.moved or search_index_outdated(writer.con):
             # Only then: a run that changed nothing must leave the file as it was
             # (an open explorer would otherwise be told there is new data).
@@ -202,7 +207,7 @@ def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: 
         "sha256": source.sha256,
         "inferred": meta.inferred,
         "format": source.format,
-        "words": sum(1 for t in tokens(doc) if not t.is_space and not t.is_punct),
+        "words": sum(1 for space, punct in zip(column(doc, "is_space"), column(doc, "is_punct")) if not space and not punct),
         "seeded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     })
     rows = passages(cleaned.text, cleaned.blocks, doc)

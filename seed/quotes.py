@@ -8,6 +8,7 @@ marks inside a longer double-quoted passage is part of that passage.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from seed.attribution import Resolver, according_source
@@ -25,6 +26,7 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
 _BEFORE_OPEN = "([{—–-/:;,…" + ALL_MARKS
 _AFTER_CLOSE = ".,;:!?)]}—–-…/" + ALL_MARKS
 SCARE_WORDS = 4  # a quote this short inside a clause is a term, not a statement
+_MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -63,10 +65,9 @@ def _pair_marks(text: str, a: int, b: int, next_opens: bool) -> list[tuple[int, 
     def is_open(kind: str) -> bool:
         return any(k == kind for k, _ in stack)
 
-    for i in range(a, b):
+    for m in _MARK.finditer(text, a, b):  # only the marks: a loop over every character is slow
+        i = m.start()
         ch = text[i]
-        if ch not in ALL_MARKS:
-            continue
         left, right = _flanks(text, i, a, b)
         prev = text[i - 1] if i > a else " "
         nxt = text[i + 1] if i + 1 < b else " "
@@ -157,8 +158,9 @@ class _Attributor:
     def path_cue(self, start: int, end: int):
         """A reporting verb that governs the quote in the parse, if any."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        inside = [t for t in span if start <= t.idx < end] if span is not None else []
-        heads = [t for t in inside if not (start <= t.head.idx < end) or t.head == t]
+        # The doc's token list, not the span's: iterating a Span builds each Token again.
+        inside = [t for t in self.toks[span.start:span.end] if start <= t.idx < end] if span is not None else []
+        heads = [t for t in inside if not (start <= (h := t.head).idx < end) or h == t]
         for t in heads:
             node = t
             for _ in range(12):

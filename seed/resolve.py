@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .actor_places import demonym_of
 from .actor_names import STOPWORDS, abbreviates, carries, fold, fullness, initials, is_acronym, same_person_name
@@ -74,22 +75,31 @@ def _block_keys(a: KnownActor | LocalActor) -> set[str]:
     letters or its first and third (family names and demonyms that differ a little still
     meet), and acronyms with each letter left out in turn (an acronym, its expansion's
     initials, one transliterated a letter apart)."""
-    keys = set()
+    keys: set[str] = set()
     for form in _forms(a):
-        for w in fold(form).split():
-            if len(w) >= 2 and w not in STOPWORDS:
-                keys.add("w:" + w[:2])
-                keys.add("v:" + w[0] + w[2:3])
-        letters = []
-        if is_acronym(form):
-            letters.append(form.replace(".", "").upper())
-        elif " " in form.strip():
-            letters += [initials(form), initials(form, skip_stop=False), initials(re.split(r"\s+of\s+", form)[0])]
-        for acr in letters:
-            if len(acr) >= 2:
-                keys.add("a:" + acr)
-                keys.update("t:" + acr[:i] + "_" + acr[i + 1:] for i in range(len(acr)))
+        keys |= _form_keys(form)
     return keys
+
+
+@lru_cache(maxsize=65536)
+def _form_keys(form: str) -> frozenset[str]:
+    """The block keys of one written form.  Cached: an actor's keys are asked for each
+    time it is matched, and its forms recur from document to document."""
+    keys = set()
+    for w in fold(form).split():
+        if len(w) >= 2 and w not in STOPWORDS:
+            keys.add("w:" + w[:2])
+            keys.add("v:" + w[0] + w[2:3])
+    letters = []
+    if is_acronym(form):
+        letters.append(form.replace(".", "").upper())
+    elif " " in form.strip():
+        letters += [initials(form), initials(form, skip_stop=False), initials(re.split(r"\s+of\s+", form)[0])]
+    for acr in letters:
+        if len(acr) >= 2:
+            keys.add("a:" + acr)
+            keys.update("t:" + acr[:i] + "_" + acr[i + 1:] for i in range(len(acr)))
+    return frozenset(keys)
 
 
 class BlockIndex:
@@ -117,8 +127,6 @@ def _match_score(known: KnownActor, local: LocalActor, pool: list[KnownActor]) -
     """0: different actors; higher: surer."""
     if _FAMILY.get(known.kind, "org") != _FAMILY.get(local.kind, "org"):
         return 0
-    kf = {fold(f) for f in _forms(known)}
-    lf = {fold(f) for f in _forms(local)}
     if fold(known.name) == fold(local.name):
         return 100
     if _FAMILY.get(local.kind) == "place":
@@ -126,6 +134,8 @@ def _match_score(known: KnownActor, local: LocalActor, pool: list[KnownActor]) -
     if local.kind == "person":
         return _person_score(known, local, pool)
     # Organisations and places: a shared written form of two or more words, or an acronym.
+    kf = {fold(f) for f in _forms(known)}
+    lf = {fold(f) for f in _forms(local)}
     shared = {f for f in kf & lf if len(f.split()) >= 2 or len(f) >= 6}
     if shared:
         return 95
