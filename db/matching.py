@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -17,6 +18,7 @@ SAME_THING = 85.0
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=8192)  # linking compares each claim with many others
 def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 

@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="build the database afresh and swap it in when complete")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the language model (default 1)")
     p.add_argument("--quiet", action="store_true", help="print only the summary and problems")
+    p.add_argument("--timings", action="store_true", help="also print the seconds spent in each stage")
     return p
 
 
@@ -76,12 +77,14 @@ class BarProgress(Progress):
         self.bar.stop()
 
 
-def summary(report) -> str:
+def summary(report, timings: bool = False) -> str:
     c = report.counts
     lines = [
         f"{report.db_path}: {len(report.seeded)} seeded, {len(report.unchanged)} unchanged, "
         f"{len(report.moved)} moved, {len(report.skipped)} skipped in {report.seconds:.1f}s",
     ]
+    if timings and report.stages:
+        lines.append("stages: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.stages.items()))
     if c:
         lines.append("database: " + ", ".join(f"{v} {k}" for k, v in c.items()))
     for s in report.skipped:
@@ -108,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if isinstance(progress, BarProgress):
             progress.stop()
-    print(summary(report))
+    print(summary(report, args.timings))
     if not (report.seeded or report.unchanged or report.moved):
         print("claimscope seed: nothing could be seeded", file=sys.stderr)
         return 1

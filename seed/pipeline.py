@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +39,19 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    # Seconds in each stage: parse (cleaning, metadata, the language model),
+    # extract, write (with actor resolution), index (search and full-text
+    # indexes), link (across sources).  What a user tuning --workers, and the
+    # throughput benchmark, need to see.
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timing(self, stage: str) -> Iterator[None]:
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - began
 
 
 class Progress:
@@ -108,15 +123,22 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
             else:
                 todo.append((item, doc_id))
         progress.start(len(todo))
-        for source, doc_id, cleaned, meta, doc in _parsed(todo, workers):
+        parsed = _parsed(todo, workers)
+        while todo:  # (a run with nothing to seed times no stage)
+            with report.timing("parse"):
+                item = next(parsed, None)
+            if item is None:
+                break
+            source, doc_id, cleaned, meta, doc = item
             if not cleaned.text:
                 skip = Skipped(source.path, "no article text left after removing markup and site chrome")
                 report.skipped.append(skip)
                 progress.skipped(skip)
                 continue
             try:
-                ex = extract(doc, meta.authors, meta.outlet)
-                with writer.transaction():
+                with report.timing("extract"):
+                    ex = extract(doc, meta.authors, meta.outlet)
+                with report.timing("write"), writer.transaction():
                     _write(writer, registry, source, doc_id, cleaned, meta, doc, ex)
             except Exception as e:  # noqa: BLE001 - one bad document must not stop the corpus
                 registry.reload()
@@ -129,15 +151,17 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
         if fresh and exists:
             writer.carry_over_annotations(str(db_path))  # ATTACH cannot run inside a transaction
         if fresh and report.seeded:
-            with writer.transaction():
+            with report.timing("index"), writer.transaction():
                 writer.resume_text_index()
         if report.seeded or report.moved or search_index_outdated(writer.con):
             # Only then: a run that changed nothing must leave the file as it was
             # (an open explorer would otherwise be told there is new data).
             with writer.transaction():
-                writer.prune_actors()
-                refresh_search_index(writer.con)
-                relink(writer.con)
+                with report.timing("index"):
+                    writer.prune_actors()
+                    refresh_search_index(writer.con)
+                with report.timing("link"):
+                    relink(writer.con)
                 writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         report.counts = writer.counts()
     except BaseException:

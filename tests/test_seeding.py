@@ -125,3 +125,12 @@ def test_seeding_an_unchanged_corpus_commits_nothing(small_corpus, tmp_path):
         assert reader.execute("pragma data_version").fetchone()[0] == version
     finally:
         reader.close()
+
+
+def test_a_run_reports_the_time_of_each_stage_and_a_run_with_nothing_new_only_reading(small_corpus, tmp_path):
+    first = seed([small_corpus], tmp_path / "a.db")
+    assert set(first.stages) == {"parse", "extract", "write", "index", "link"}
+    assert all(s >= 0 for s in first.stages.values())
+    assert sum(first.stages.values()) <= first.seconds
+    again = seed([small_corpus], tmp_path / "a.db")
+    assert not again.stages  # nothing was parsed, extracted, written, indexed or linked
