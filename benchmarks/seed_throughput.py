@@ -73,9 +73,12 @@ def main() -> int:
     print(f"full seeding {p:7.2f} s  {words / p:9.0f} words/s")
     print(f"overhead     {100 * (p - m) / m:+.1f}% over the model")
     print("stages       " + ", ".join(f"{name} {sec:.2f} s" for name, sec in stage.items()))
+    ours = sum(stage.get(name, 0.0) for name in ("extract", "write", "index"))
     link = stage.get("link", 0.0)
-    print(f"  extraction and writing (all but linking): {100 * (p - link - m) / m:+.1f}% (target <= 15%)")
-    print(f"  cross-source linking:                     {100 * link / m:+.1f}%")
+    print(f"  extraction and writing (extract + write + index): {100 * ours / m:+.1f}% (target <= 15%)")
+    print(f"  cross-source linking:                             {100 * link / m:+.1f}%")
+    print(f"  the rest (cleaning, metadata, the model in the pipeline against alone, set-up): "
+          f"{100 * (p - m - ours - link) / m:+.1f}%")
     return 0
 
 

@@ -275,7 +275,9 @@ class Searcher:
     def _recent_documents(self, n: int) -> list[Hit]:
         if n <= 0:
             return []
-        select = "SELECT i.id, i.body FROM documents d JOIN search_items i ON i.kind = 'doc' AND i.ref_id = d.id "
+        # CROSS JOIN: down the date index, a probe per document; SQLite would
+        # rather sort every document first (0.15 s at 50k documents).
+        select = "SELECT i.id, i.body FROM documents d CROSS JOIN search_items i ON i.kind = 'doc' AND i.ref_id = d.id "
         rows = self.con.execute(select + "WHERE d.published IS NOT NULL ORDER BY d.published DESC, d.id DESC LIMIT ?",
                                 (n,)).fetchall()
         if len(rows) < n:
