@@ -60,7 +60,7 @@ def combine(q: Query, body: str, kind: str, per: list[float]) -> float:
     words = " ".join(q.words)
     base = sum(per) / len(per)
     tokens = _TOKENS.findall(body)
-    whole = sum(_whole(w, tokens) for w in q.words) / len(q.words)
+    whole = sum(_whole(w, body, tokens) for w in q.words) / len(q.words)
     together = _together(words, len(q.words), tokens) if len(q.words) > 1 else base
     # A name that is mostly the query is the better hit.  Only names: they are
     # few, so every one that matches is a candidate and this stays exact.
@@ -68,16 +68,25 @@ def combine(q: Query, body: str, kind: str, per: list[float]) -> float:
     return 0.6 * base + 0.25 * whole + 0.15 * together + coverage
 
 
-def _whole(word: str, tokens: list[str]) -> float:
+def _whole(word: str, body: str, tokens: list[str]) -> float:
     """How nearly ``word`` is a whole word of the row: its ratio to the row's
-    words that hold it as written, or else to those that hold it best ("negot"
-    is 59 in "negotiations"; "noted", which holds it less well, does not
-    count, close as it is in length)."""
+    words that hold it as written, or else to those under its best match
+    ("negot" is 59 in "negotiations"; "noted", which holds it less well, does
+    not count, close as it is in length)."""
     holding = [t for t in tokens if word in t]  # the usual case, and the quick one: it is there as written
     if not holding:
-        matching = process.extract(word, tokens, scorer=fuzz.partial_ratio, score_cutoff=WORD_CUTOFF, limit=None)
-        best = max((m[1] for m in matching), default=None)
-        holding = [t for t, score, _ in matching if score == best]
+        # Misspelt: the words under the stretch of the row that matches it best
+        # (the window ``word_score`` scores, found again by one alignment).
+        padded = f" {body} "
+        at = fuzz.partial_ratio_alignment(word, padded)
+        if at is None or at.score < WORD_CUTOFF:
+            return 0.0
+        start, end = at.dest_start, at.dest_end
+        while start > 0 and padded[start - 1].isalnum():
+            start -= 1
+        while end < len(padded) and padded[end].isalnum():
+            end += 1
+        holding = _TOKENS.findall(padded, start, end)
     return max((fuzz.ratio(word, t) for t in holding), default=0.0)
 
 
