@@ -13,6 +13,8 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 
+from .link_state import claims_of
+
 LINKS_VERSION = "2"  # bump when the linking rules or the remembered state change: old links are redone
 _FINGERPRINT = "links_fingerprint"
 
@@ -109,18 +111,8 @@ def forget_document(con: sqlite3.Connection, doc_id: int) -> None:
 def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
     """Plain rows for the linking stage: claims (with the actors they name),
     figures (with their sentence), long quotes, paragraphs, document dates."""
-    claims = {r["id"]: {**dict(r), "actors": set(), "figures": [], "names": []} for r in con.execute(
-        'SELECT id, document_id, start, "end", text, claimant_id FROM claims ORDER BY id')}
-    for claim_id, actor_id, kind, start, end in con.execute(
-            'SELECT c.id, m.actor_id, a.kind, m.start, m."end" FROM claims c '
-            'JOIN mentions m ON m.document_id = c.document_id AND m.start >= c.start AND m."end" <= c."end" '
-            'JOIN actors a ON a.id = m.actor_id ORDER BY c.id, m.start'):
-        claims[claim_id]["actors"].add(actor_id)
-        if kind in ("person", "organization", "media", "group"):
-            claims[claim_id]["names"].append((start, end))
-    for c in claims.values():
-        if c["claimant_id"] is not None:
-            c["actors"].add(c["claimant_id"])
+    documents = {i for (i,) in con.execute("SELECT id FROM documents")}
+    claims = {c["id"]: c for c in claims_of(con, documents)}
     figures = [dict(r) for r in con.execute(
         'SELECT f.id, f.document_id, f.claim_id, f.start, f."end", f.text, f.low, f.high, f.unit, '
         'f.subject, f.qualifier, d.published, '
@@ -129,9 +121,6 @@ def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
         '(SELECT s.text FROM passages s WHERE s.document_id = f.document_id AND s.kind = \'sentence\' '
         '   AND s.start <= f.start AND s."end" >= f."end" ORDER BY s.start DESC LIMIT 1) AS sentence '
         'FROM figures f JOIN documents d ON d.id = f.document_id ORDER BY f.document_id, f.start, f.id')]
-    for f in figures:
-        if f["claim_id"] in claims:
-            claims[f["claim_id"]]["figures"].append(f["id"])
     quotes = [dict(r) for r in con.execute(
         'SELECT id, document_id, start, "end", text FROM quotes ORDER BY id')]
     paragraphs = [dict(r) for r in con.execute(
