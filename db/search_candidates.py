@@ -100,7 +100,7 @@ class Candidates:
         return max(self.drive_limit, min([MAX_DRIVE, *known]))
 
     def find(self, table: str, tiers: list[list[list[str]]], kinds: set[str], filters, cap: int,
-                    drive: list[int] | None = None, skip: set[int] = frozenset()) -> tuple[list[int], int, bool]:
+             drive: list[int] | None = None, skip: set[int] = frozenset()) -> tuple[list[int], int, bool]:
         """Up to ``cap`` row ids, best tier first, newest first within a tier;
         how many rows the last, widest tier matches; and whether that count
         stopped short (``scan_limit`` index matches looked at).
