@@ -84,6 +84,17 @@ def outdated(con: sqlite3.Connection) -> bool:
     return row is not None and "content" not in row[0]
 
 
+def behind(con: sqlite3.Connection) -> bool:
+    """True when ``refresh`` has work to do although this run changed nothing:
+    an older layout, or documents indexed at another version or not at all
+    (a run stopped after writing a document, before its final refresh)."""
+    return outdated(con) or con.execute(
+        "SELECT EXISTS (SELECT 1 FROM documents d LEFT JOIN search_index_docs s ON s.document_id = d.id "
+        "WHERE s.sha256 IS NOT d.sha256) "
+        "OR EXISTS (SELECT 1 FROM search_index_docs WHERE document_id NOT IN (SELECT id FROM documents))"
+    ).fetchone()[0] == 1
+
+
 _SEARCH_TABLES = ("search_text", "search_names", "search_items", "search_index_docs", "search_vocab",
                   "search_vocab_grams")
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.connection import check_database, finish_fresh, open_writer
-from db.search_index import outdated as search_index_outdated, refresh as refresh_search_index
+from db.links import needs_relink
+from db.search_index import behind as search_index_behind, refresh as refresh_search_index
 from db.writer import SeedWriter
 
 from . import chunks
@@ -153,9 +154,11 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
         if fresh and report.seeded:
             with report.timing("index"), writer.transaction():
                 writer.resume_text_index()
-        if report.seeded or report.moved or search_index_outdated(writer.con):
+        if report.seeded or report.moved or search_index_behind(writer.con) or needs_relink(writer.con):
             # Only then: a run that changed nothing must leave the file as it was
-            # (an open explorer would otherwise be told there is new data).
+            # (an open explorer would otherwise be told there is new data).  The
+            # two checks catch up after a run stopped between writing a document
+            # and this final step, whose work the next run would otherwise skip.
             with writer.transaction():
                 with report.timing("index"):
                     writer.prune_actors()

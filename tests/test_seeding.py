@@ -134,3 +134,37 @@ def test_a_run_reports_the_time_of_each_stage_and_a_run_with_nothing_new_only_re
     assert sum(first.stages.values()) <= first.seconds
     again = seed([small_corpus], tmp_path / "a.db")
     assert not again.stages  # nothing was parsed, extracted, written, indexed or linked
+
+
+def test_a_run_stopped_before_its_final_step_is_caught_up_by_the_next(small_corpus, tmp_path, monkeypatch):
+    import seed.pipeline as pipeline
+    from db.connection import open_readonly
+    from db.links import needs_relink
+    from db.search import Searcher
+
+    corpus, db = small_corpus, tmp_path / "a.db"
+    seed([corpus], db)
+    harbour = corpus / "harbour.txt"
+    harbour.write_text(harbour.read_text(encoding="utf-8") + "\n\nHarbour quartermaster Ilse Brandt said the tally was wrong.\n",
+                       encoding="utf-8")
+
+    def stopped(con):
+        raise KeyboardInterrupt
+
+    # The changed document is written and committed; the index refresh and the
+    # re-link that follow are rolled back.
+    monkeypatch.setattr(pipeline, "relink", stopped)
+    try:
+        seed([corpus], db)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.undo()
+
+    again = seed([corpus], db)
+    assert not again.seeded  # every file is as the database has it...
+    con = open_readonly(db)
+    try:
+        assert Searcher(con).search("quartermaster").hits  # ... and yet its index and links caught up
+        assert not needs_relink(con)
+    finally:
+        con.close()
