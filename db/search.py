@@ -190,6 +190,7 @@ class Searcher:
             tables.append(("search_names", {"actor"}, max(1, budget // 4)))
         if kinds & TEXT_KINDS:
             tables.append(("search_text", kinds & TEXT_KINDS, None))
+        self._index.cut_short = False
         vocab = Vocabulary(self._index)
         tiers = {"search_names": search_tiers.name_tiers(q), "search_text": search_tiers.text_tiers(q, vocab)}
         drive = self._index.drive_ids(filters, self._index.drive_budget(tiers["search_text"][-1]))
@@ -218,6 +219,7 @@ class Searcher:
                 capped |= stopped or scanned > len(ids) + found_in.get(table, 0)
                 candidates.update(self._index.bodies(ids))
         self.last_candidates = len(candidates)
+        capped |= self._index.cut_short
         ranked, matching = _rank(q, [(i, _fold(body), kind) for i, (body, kind) in candidates.items()], limit)
         total = matching + max(0, precise_total - len(precise_ids))
         meta = self._meta([i for _, i in ranked])

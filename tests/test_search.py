@@ -495,3 +495,11 @@ def test_an_index_of_an_older_layout_asks_for_a_seed_run_which_rebuilds_it(tmp_p
     finally:
         con.close()
     assert hits and (after == len(items) or edited)
+
+
+def test_a_partial_word_in_more_words_than_are_looked_up_gives_a_total_marked_as_a_floor(s, monkeypatch):
+    from db import search_tiers
+
+    monkeypatch.setattr(search_tiers, "MAX_CONTAINING", 1)  # "ing" is inside many words here
+    r = s.search("ing", limit=1000)
+    assert r.hits and r.total_capped
