@@ -24,10 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import (ACTIONS, QUALIFIERS, QUOTES, SUBJECTS, VERBS, WHEN, Vocabulary,  # noqa: E402
-                                  invent)
+                                  invent, person, write_claim)
 from db import links as store  # noqa: E402
 from db.connection import open_writer  # noqa: E402
-from db.notes import text_key  # noqa: E402
 from db.writer import SeedWriter  # noqa: E402
 from seed import link_incremental  # noqa: E402
 from seed.link import compute_from_rows, rows_to_store  # noqa: E402
@@ -133,27 +132,13 @@ class Builder:
 
     def _claim(self, doc_id, at, text, quote, fig, speaker):
         w = self.writer
-        if speaker not in self.actors:
-            first, surname, title = speaker
-            aid = w.insert_actor(f"{first} {surname}".lower(), f"{first} {surname}", "person", title)
-            w.add_aliases(aid, [f"{first} {surname}", surname])
-            self.actors[speaker] = aid
-        aid = self.actors[speaker]
+        aid = person(w, self.actors, speaker)
         name = f"{speaker[0]} {speaker[1]}"
         found = text.find(name)
         if found >= 0:
             w.insert_mentions(doc_id, [{"actor_id": aid, "start": at + found, "end": at + found + len(name),
                                         "text": name, "rule": "synthetic", "confidence": 1.0}])
-        quote_id = None
-        if quote:
-            qs, qe = quote
-            quote_id, = w.insert_quotes(doc_id, [{
-                "start": at + qs, "end": at + qe, "text": text[qs:qe], "speaker_id": aid, "cue": "said",
-                "rule": "synthetic", "confidence": 1.0, "text_key": text_key(text[qs:qe])}])
-        claim_id, = w.insert_claims(doc_id, [{
-            "start": at, "end": at + len(text), "text": text, "claimant_id": aid, "cue": "said",
-            "stance": "asserts", "quote_id": quote_id, "rule": "synthetic", "confidence": 1.0,
-            "text_key": text_key(text)}])
+        claim_id = write_claim(w, doc_id, at, text, aid, quote)
         if fig:
             fs, fe, n = fig
             words = text[fs:fe].split()

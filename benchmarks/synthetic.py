@@ -177,23 +177,9 @@ def build(db: Path, claims: int, seed: int = 7, annotate: float = 0.01) -> dict:
             "url": None, "text": body, "sha256": hashlib.sha256(path.encode()).hexdigest(), "format": "txt",
             "words": body.count(" ") + 1})
         for start, text, quote, figure, speaker in spans:
-            if speaker not in actor_ids:
-                first_name, surname, title_word = speaker
-                aid = writer.insert_actor(f"{first_name} {surname}".lower(), f"{first_name} {surname}",
-                                          "person", title_word)
-                writer.add_aliases(aid, [f"{first_name} {surname}", surname])
-                actor_ids[speaker] = aid
-            aid = actor_ids[speaker]
-            quote_id = None
-            if quote:
-                qs, qe = quote
-                quote_id, = writer.insert_quotes(doc_id, [{
-                    "start": start + qs, "end": start + qe, "text": text[qs:qe], "speaker_id": aid, "cue": "said",
-                    "rule": "synthetic", "confidence": 1.0, "text_key": text_key(text[qs:qe])}])
-            claim_id, = writer.insert_claims(doc_id, [{
-                "start": start, "end": start + len(text), "text": text, "claimant_id": aid, "cue": "said",
-                "stance": "denies" if " denied " in text else "asserts", "quote_id": quote_id,
-                "rule": "synthetic", "confidence": 1.0, "text_key": text_key(text)}])
+            aid = person(writer, actor_ids, speaker)
+            claim_id = write_claim(writer, doc_id, start, text, aid, quote,
+                                   "denies" if " denied " in text else "asserts")
             if figure:
                 fs, fe, number = figure
                 n = float(number.replace(",", ""))
@@ -224,6 +210,32 @@ def build(db: Path, claims: int, seed: int = 7, annotate: float = 0.01) -> dict:
     timings["total"] = time.perf_counter() - t0
     timings["documents"], timings["claims"] = doc_n, made
     return timings
+
+
+def person(writer: SeedWriter, known: dict, speaker: tuple[str, str, str]) -> int:
+    """The actor id of ``speaker`` (first name, surname, title), made on first sight."""
+    if speaker not in known:
+        first_name, surname, title_word = speaker
+        aid = writer.insert_actor(f"{first_name} {surname}".lower(), f"{first_name} {surname}", "person", title_word)
+        writer.add_aliases(aid, [f"{first_name} {surname}", surname])
+        known[speaker] = aid
+    return known[speaker]
+
+
+def write_claim(writer: SeedWriter, doc_id: int, at: int, text: str, aid: int,
+                quote: tuple[int, int] | None, stance: str = "asserts") -> int:
+    """A claim of ``aid`` at offset ``at``, with its quote (offsets within
+    ``text``) when it has one; returns the claim's id."""
+    quote_id = None
+    if quote:
+        qs, qe = quote
+        quote_id, = writer.insert_quotes(doc_id, [{
+            "start": at + qs, "end": at + qe, "text": text[qs:qe], "speaker_id": aid, "cue": "said",
+            "rule": "synthetic", "confidence": 1.0, "text_key": text_key(text[qs:qe])}])
+    claim_id, = writer.insert_claims(doc_id, [{
+        "start": at, "end": at + len(text), "text": text, "claimant_id": aid, "cue": "said", "stance": stance,
+        "quote_id": quote_id, "rule": "synthetic", "confidence": 1.0, "text_key": text_key(text)}])
+    return claim_id
 
 
 def reindex(db: Path) -> float:
