@@ -8,6 +8,8 @@ import functools
 import json
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -351,18 +353,32 @@ class Store(_Drill, _Compare, LinkQueries):
         self._searcher = None
         self._lock = threading.Lock()
         self._read_lock = threading.RLock()
+        self._search_lock = threading.Lock()
 
     def close(self) -> None:
-        self.con.close()
-        for con in (self._search_con, self._watch_con):
-            if con is not None:
-                con.close()
-        if self._notes is not None:
-            self._notes.close()
+        """Close every connection, once the queries in flight on other threads
+        have stopped: they are interrupted, then waited for.  Closing a
+        connection under a running statement crashes the process."""
+        self.con.interrupt()
+        self.interrupt()
+        with self._read_lock, self._search_lock, self._lock:
+            self.con.close()
+            for con in (self._search_con, self._watch_con):
+                if con is not None:
+                    con.close()
+            if self._notes is not None:
+                self._notes.close()
+
+    @contextmanager
+    def search_slot(self) -> Iterator[None]:
+        """Held while a query runs on the search connection: one at a time, and
+        ``close`` waits for it."""
+        with self._search_lock:
+            yield
 
     def searcher(self):
         """The search engine, on its own connection so that interrupting a stale
-        search never cancels another screen's query."""
+        search never cancels another screen's query.  Use it inside ``search_slot``."""
         with self._lock:
             if self._searcher is None:
                 from .search import Searcher

@@ -503,3 +503,27 @@ def test_a_partial_word_in_more_words_than_are_looked_up_gives_a_total_marked_as
     monkeypatch.setattr(search_tiers, "MAX_CONTAINING", 1)  # "ing" is inside many words here
     r = s.search("ing", limit=1000)
     assert r.hits and r.total_capped
+
+
+def test_closing_the_store_waits_for_the_search_in_flight_instead_of_pulling_its_connection(big_db):
+    from db.queries import Store
+
+    store = Store(big_db)
+    started, outcome = threading.Event(), []
+
+    def search() -> None:
+        with store.search_slot():
+            started.set()
+            try:
+                for _ in range(20):
+                    store.searcher().search("harbour strike")
+                outcome.append("finished")
+            except sqlite3.OperationalError as e:
+                outcome.append(str(e))
+
+    worker = threading.Thread(target=search)
+    worker.start()
+    started.wait()
+    store.close()  # closing under a running statement would crash the process
+    worker.join()
+    assert outcome and outcome[0] in ("finished", "interrupted")

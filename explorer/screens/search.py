@@ -3,7 +3,6 @@ and figures; ``enter`` drills into the highlighted result."""
 from __future__ import annotations
 
 import sqlite3
-import threading
 
 from rich.text import Text
 from textual import work
@@ -41,7 +40,6 @@ class SearchScreen(Screen):
         super().__init__()
         self.results: Results | None = None
         self.shown: list[str] = []  # the query of each result set put on screen, in order
-        self._lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,7 +74,7 @@ class SearchScreen(Screen):
     @work(thread=True, exclusive=True, group="search", name="search")
     def run_search(self, query: str) -> None:
         worker = get_current_worker()
-        with self._lock:  # the searcher's connection runs one query at a time
+        with self.app.store.search_slot():
             if worker.is_cancelled:
                 return
             results = None
