@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from db.connection import open_writer  # noqa: E402
 from db.notes import VERDICTS, text_key  # noqa: E402
 from db.search_index import refresh  # noqa: E402
-from db.writer import FTS, SeedWriter  # noqa: E402
+from db.writer import SeedWriter  # noqa: E402
 
 ONSETS = ["b", "br", "d", "dr", "f", "g", "gr", "h", "k", "kr", "l", "m", "n", "p", "r", "s", "st", "t",
           "tr", "v", "w", "z", "sh", "ch", "th", "j"]
@@ -150,7 +150,7 @@ def build(db: Path, claims: int, seed: int = 7, annotate: float = 0.01) -> dict:
     writer = SeedWriter(con)
     timings = {}
     t0 = time.perf_counter()
-    triggers = _drop_fts_triggers(con)
+    writer.suspend_text_index()
     actor_ids: dict[tuple[str, str, str], int] = {}
     writer.con.execute("BEGIN")
     made, doc_n = 0, 0
@@ -196,10 +196,7 @@ def build(db: Path, claims: int, seed: int = 7, annotate: float = 0.01) -> dict:
         "VALUES (?, ?, ?, ?, ?, '2025-01-01T00:00:00', '2025-01-01T00:00:00')", annotations)
     timings["inserts"] = time.perf_counter() - t0
     t1 = time.perf_counter()
-    for table in FTS:
-        con.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
-    for sql in triggers:
-        con.execute(sql)
+    writer.resume_text_index()
     timings["porter_fts"] = time.perf_counter() - t1
     t2 = time.perf_counter()
     refresh(con)
@@ -254,15 +251,6 @@ def reindex(db: Path) -> float:
     con.execute("COMMIT")
     con.close()
     return time.perf_counter() - t0
-
-
-def _drop_fts_triggers(con) -> list[str]:
-    """The sqlite-utils FTS triggers, dropped for a bulk load; their SQL is returned to put them back."""
-    rows = con.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_a[idu]'").fetchall()
-    for name, _ in rows:
-        con.execute(f'DROP TRIGGER "{name}"')
-    return [sql for _, sql in rows]
 
 
 def main(argv: list[str] | None = None) -> None:

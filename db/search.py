@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from . import search_tiers
 from .search_candidates import TEXT_KINDS, Candidates, Vocabulary, filter_sql, interrupted as _interrupted
-from .search_filters import Filters
+from .search_filters import ANNOTATED as _ANNOTATED, Filters
 from .search_query import KINDS, VERDICTS, Query, fold as _fold, parse
 from .search_rank import rank as _rank, score as _score, snippet as _snippet
 
@@ -82,7 +82,6 @@ class Results:
 
 
 _ATTRIBUTED = frozenset({"claim", "quote", "figure"})  # have a claimant or speaker
-_ANNOTATED = frozenset({"claim", "quote"})  # can carry a verdict
 
 
 class Searcher:

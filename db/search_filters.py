@@ -19,7 +19,7 @@ from .search_query import fold as _fold, trigrams as _trigrams
 MAX_ACTORS = 50  # a by: value resolving to more is too vague to be a filter
 NAME_CUTOFF = 80.0
 MAX_VERDICT_ITEMS = 100000  # annotated rows taken as a verdict: filter
-_ANNOTATED = frozenset({"claim", "quote"})  # can carry a verdict
+ANNOTATED = frozenset({"claim", "quote"})  # can carry a verdict
 
 
 class Filters:
@@ -70,7 +70,7 @@ class Filters:
         long as it starts from them (CROSS JOIN): SQLite would rather walk every
         search item of the kind (1.5 s at a million)."""
         version = self.con.execute("PRAGMA data_version").fetchone()[0]
-        key = (version, frozenset(verdicts), frozenset(kinds & _ANNOTATED))
+        key = (version, frozenset(verdicts), frozenset(kinds & ANNOTATED))
         # Typing after "verdict:false " asks the same again at every keystroke.
         if self._verdict_items is None or self._verdict_items[0] != key:
             self._verdict_items = (key, self._verdict_rows(verdicts, kinds))

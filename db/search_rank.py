@@ -39,16 +39,21 @@ def word_score(word: str, body: str) -> float:
     return fuzz.partial_ratio(word, f" {body} ")
 
 
-def score(q: Query, body: str, kind: str) -> float | None:
-    """0..~103 for a (folded) row matching every word and phrase, None for one that does not."""
+def matches(q: Query, body: str) -> list[float] | None:
+    """Each query word's score in a (folded) row holding every phrase and every
+    word well enough, else None: the cheap half of ``score``."""
     if any(p not in body for p in q.phrases):
         return None
-    if not q.words:
-        return 100.0
     per = [word_score(w, body) for w in q.words]
-    if min(per) < WORD_CUTOFF:
+    return None if per and min(per) < WORD_CUTOFF else per
+
+
+def score(q: Query, body: str, kind: str) -> float | None:
+    """0..~103 for a (folded) row matching every word and phrase, None for one that does not."""
+    per = matches(q, body)
+    if per is None:
         return None
-    return combine(q, body, kind, per)
+    return combine(q, body, kind, per) if per else 100.0
 
 
 _TOKENS = re.compile(r"\w+")
@@ -117,10 +122,8 @@ def rank(q: Query, rows: list[tuple[int, str, str]], limit: int) -> tuple[list[t
     multi = len(q.words) > 1
     bounded = []
     for item_id, body, kind in rows:
-        if any(p not in body for p in q.phrases):
-            continue
-        per = [word_score(w, body) for w in q.words]
-        if per and min(per) < WORD_CUTOFF:
+        per = matches(q, body)
+        if per is None:
             continue
         base = sum(per) / len(per) if per else 100.0
         bound = 0.6 * base + 25.0 + (15.0 if multi else 0.15 * base) + (3.0 if kind == "actor" else 0.0)
