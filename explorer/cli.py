@@ -20,6 +20,12 @@ def _seed(args: list[str]) -> int:
 
 
 def _explore(db_path: Path) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Textual would write escape codes into a pipe or a log and wait for keys
+        # that never come.
+        print(f"claimscope: the explorer needs a terminal; the database is {db_path} "
+              "(query it with sqlite3, or run claimscope in a terminal)", file=sys.stderr)
+        return 2
     from .app import ClaimscopeApp
 
     try:
