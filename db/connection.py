@@ -16,7 +16,6 @@ import platformdirs
 
 APPLICATION_ID = 0x436C5343  # "ClSC"
 SCHEMA_VERSION = 1
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class DatabaseError(Exception):
@@ -37,54 +36,92 @@ def schema_sql() -> str:
 
 def check_database(path: Path) -> bool:
     """True when ``path`` holds a Claimscope database, False when there is nothing
-    there yet (no file, or an empty one); raises DatabaseError for anything else.
-    Only reads the file."""
+    there yet (no file, an empty one, or an empty SQLite database); raises
+    DatabaseError for anything else.
+
+    The file is read through SQLite alone.  Opening and closing any descriptor of
+    a file drops every POSIX lock this process holds on it, so a plain ``open()``
+    beside a live connection lets the next process to close its connection
+    believe it is the last, and delete the ``-wal`` and ``-shm`` files still in
+    use (SQLite's "How To Corrupt", section 2.2).  SQLite's own opens and closes
+    of the same file are coordinated with the process's other connections."""
     path = Path(path)
     if path.is_dir():
-        raise DatabaseError(f"{path}: is a directory, not a database file")
+        raise DatabaseError(f"{shown(path)}: is a directory, not a database file")
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+        if path.stat().st_size == 0:
+            return False
     except FileNotFoundError:
         return False
     except OSError as e:
-        raise DatabaseError(f"{path}: cannot be read ({e.strerror or e})") from e
-    if not header:
-        return False
-    if header != SQLITE_HEADER:
-        raise DatabaseError(f"{path}: is not a SQLite database; refusing to touch it")
+        raise DatabaseError(f"{shown(path)}: cannot be read ({e.strerror or e})") from e
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as e:
-        raise DatabaseError(f"{path}: is damaged or not a SQLite database ({e})") from e
+        con = sqlite3.connect(_uri(path, "ro"), uri=True)
+    except sqlite3.Error as e:
+        raise DatabaseError(f"{shown(path)}: cannot be read ({e})") from e
+    try:
+        app_id, tables, version = _header(con, path)
+    finally:
+        con.close()
     if app_id == APPLICATION_ID:
         if version > SCHEMA_VERSION:
             raise DatabaseError(
-                f"{path}: was written by a newer Claimscope (schema {version}, this one knows {SCHEMA_VERSION})"
+                f"{shown(path)}: was written by a newer Claimscope (schema {version}, this one knows {SCHEMA_VERSION})"
             )
         return True
-    if tables == 0:
+    if tables == 0 and app_id == 0:
         return False
     raise DatabaseError(
-        f"{path}: is a SQLite database but not Claimscope's (it has {tables} schema objects "
-        "and no Claimscope application id); refusing to touch it"
+        f"{shown(path)}: is a SQLite database but not Claimscope's ("
+        + (f"application id {app_id:#x}" if app_id else f"{tables} schema objects and no Claimscope application id")
+        + "); refusing to touch it"
     )
+
+
+def _header(con: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
+    try:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        if "not a database" in str(e):
+            raise DatabaseError(f"{shown(path)}: is not a SQLite database; refusing to touch it") from e
+        if "unable to open" in str(e):
+            raise DatabaseError(f"{shown(path)}: cannot be read ({e})") from e
+        raise DatabaseError(f"{shown(path)}: is damaged ({e}); refusing to touch it") from e
+    return app_id, tables, version
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"{Path(path).resolve().as_uri()}?mode={mode}"
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` now (device and inode), None if none: a file
+    replaced by another (``mv``, ``cp`` over it, an older rebuild) shows as a
+    change.  A ``stat``, never an ``open``."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def shown(path: Path | str) -> str:
+    """A path as it may be printed: control characters (an escape sequence in a
+    file name could retitle or reprogram the terminal) and undecodable bytes are
+    shown as escapes."""
+    text = os.fsdecode(path) if not isinstance(path, str) else path
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def open_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection for the explorer; DatabaseError if the file is not ours."""
     path = Path(path)
     if not check_database(path):
-        raise DatabaseError(f"{path}: no Claimscope database here yet; run `claimscope seed` first")
-    con = sqlite3.connect(
-        f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-    )
+        raise DatabaseError(f"{shown(path)}: no Claimscope database here yet; run `claimscope seed` first")
+    con = sqlite3.connect(_uri(path, "ro"), uri=True, check_same_thread=False)
     con.row_factory = sqlite3.Row
     return con
 
@@ -126,28 +163,3 @@ def _add_missing_columns(con: sqlite3.Connection) -> None:
         have = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}
         if have and column not in have:
             con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
-
-
-def finish_fresh(con: sqlite3.Connection, building: Path, target: Path) -> None:
-    """Swap a database built beside ``target`` into place atomically.
-
-    A stale ``-wal`` beside the old file would be replayed into the new one, so
-    the old file is checkpointed first."""
-    # Closing finalizes any statement a caller left open; a fresh connection then
-    # switches the finished file to WAL, as every live database is.
-    con.close()
-    done = sqlite3.connect(building, isolation_level=None)
-    try:
-        done.execute("PRAGMA journal_mode = WAL").fetchall()
-        done.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    finally:
-        done.close()
-    if check_database(target):
-        old = sqlite3.connect(target, isolation_level=None)
-        try:
-            old.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        finally:
-            old.close()
-    os.replace(building, target)
-    for suffix in ("-wal", "-shm"):
-        Path(str(building) + suffix).unlink(missing_ok=True)

@@ -8,12 +8,10 @@ import functools
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .connection import open_readonly
+from .session import Session
 from .links import LinkQueries
 
 
@@ -268,6 +266,19 @@ class _Drill:
         return ActorDetail(ref.id, ref.name, ref.kind, ref.description, aliases, mentions, documents, items)
 
     @_serial
+    def document_at(self, path: str) -> int | None:
+        """The id of the document seeded from ``path``: what stays when a re-seed renumbers."""
+        row = self.con.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    @_serial
+    def actor_named(self, name: str) -> int | None:
+        """The actor who goes by ``name`` (any of their written forms)."""
+        row = self.con.execute("SELECT actor_id FROM aliases WHERE alias = ? ORDER BY actor_id LIMIT 1",
+                               (name,)).fetchone()
+        return row[0] if row else None
+
+    @_serial
     def figure(self, figure_id: int) -> Figure | None:
         r = self.con.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (figure_id,)).fetchone()
         return _figure(r) if r else None
@@ -340,78 +351,8 @@ class _Compare:
         return Comparison(left, right, tuple(shared), figures, table is not None)
 
 
-class Store(_Drill, _Compare, LinkQueries):
-    """The explorer's view of one database file."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.con: sqlite3.Connection = open_readonly(self.path)
-
-        self._search_con: sqlite3.Connection | None = None
-        self._watch_con: sqlite3.Connection | None = None
-        self._notes = None
-        self._searcher = None
-        self._lock = threading.Lock()
-        self._read_lock = threading.RLock()
-        self._search_lock = threading.Lock()
-
-    def close(self) -> None:
-        """Close every connection, once the queries in flight on other threads
-        have stopped: they are interrupted, then waited for.  Closing a
-        connection under a running statement crashes the process."""
-        self.con.interrupt()
-        self.interrupt()
-        with self._read_lock, self._search_lock, self._lock:
-            self.con.close()
-            for con in (self._search_con, self._watch_con):
-                if con is not None:
-                    con.close()
-            if self._notes is not None:
-                self._notes.close()
-
-    @contextmanager
-    def search_slot(self) -> Iterator[None]:
-        """Held while a query runs on the search connection: one at a time, and
-        ``close`` waits for it."""
-        with self._search_lock:
-            yield
-
-    def searcher(self):
-        """The search engine, on its own connection so that interrupting a stale
-        search never cancels another screen's query.  Use it inside ``search_slot``."""
-        with self._lock:
-            if self._searcher is None:
-                from .search import Searcher
-
-                self._search_con = open_readonly(self.path)
-                self._searcher = Searcher(self._search_con)
-            return self._searcher
-
-    def notes(self):
-        """The analyst's annotations, on a writable connection of their own: the only
-        thing the explorer writes (see db.notes)."""
-        with self._lock:
-            if self._notes is None:
-                from .notes import Notes
-
-                self._notes = Notes(self.path)
-            return self._notes
-
-    def data_version(self) -> int:
-        """A number that changes whenever another connection (a seed run) commits.
-
-        Asked on a connection of its own: it is cheap, and must never wait behind a
-        slow query on the main one."""
-        with self._lock:
-            if self._watch_con is None:
-                self._watch_con = open_readonly(self.path)
-            return self._watch_con.execute("PRAGMA data_version").fetchone()[0]
-
-    def interrupt(self) -> None:
-        """Cancel the search statement in flight (called from another thread);
-        the search then raises ``sqlite3.OperationalError: interrupted``."""
-        if self._search_con is not None:
-            self._search_con.interrupt()
+class Store(Session, _Drill, _Compare, LinkQueries):
+    """The explorer's view of one database file (its connections: ``db.session``)."""
 
     @_serial
     def documents(self) -> list[DocumentSummary]:

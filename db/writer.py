@@ -7,6 +7,7 @@ leaves either the old version or the new one, never a mix.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -71,6 +72,9 @@ class SeedWriter:
         self.con.execute("BEGIN IMMEDIATE")
         try:
             yield
+            # A new token with every commit of a seed run: an open explorer tells
+            # a seed's data from its own notes by it (see db.session).
+            self.set_meta("generation", secrets.token_hex(8))
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
@@ -91,21 +95,6 @@ class SeedWriter:
         old = self.con.execute("SELECT path FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
         self.con.execute("UPDATE documents SET path = ? WHERE id = ?", (path, doc_id))
         self.con.execute("UPDATE OR IGNORE annotations SET document_path = ? WHERE document_path = ?", (path, old))
-
-    def carry_over_annotations(self, old_db: str) -> int:
-        """Copy the analyst's annotations from the database a rebuild replaces."""
-        self.con.execute("ATTACH DATABASE ? AS previous", (old_db,))
-        try:
-            has = self.con.execute(
-                "SELECT 1 FROM previous.sqlite_master WHERE type = 'table' AND name = 'annotations'").fetchone()
-            if not has:
-                return 0
-            return self.con.execute(
-                "INSERT OR IGNORE INTO annotations (kind, document_path, text_key, text, verdict, note, "
-                "created_at, updated_at) SELECT kind, document_path, text_key, text, verdict, note, "
-                "created_at, updated_at FROM previous.annotations ORDER BY id").rowcount
-        finally:
-            self.con.execute("DETACH DATABASE previous")
 
     def clear_document(self, doc_id: int) -> None:
         """Remove everything extracted from a document, keeping its row and id."""

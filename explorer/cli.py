@@ -8,22 +8,55 @@ crash in one cannot take the other down.
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from db.connection import DatabaseError, check_database, default_db_path
+from db.connection import DatabaseError, check_database, default_db_path, shown
 
 
-def _seed(args: list[str]) -> int:
-    return subprocess.call([sys.executable, "-m", "seed", *args])
+def _seed_instead(args: list[str]) -> None:
+    """``claimscope seed``: become the seeder.  Exec, not a child: a child outlives
+    a parent killed with SIGKILL and would still swap its rebuild in later, and
+    two interpreters cost twice the start-up and memory."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "seed", *args])
+
+
+def _seed_first(args: list[str]) -> int:
+    """Seed before exploring: a child process, which dies with this one (Linux's
+    parent-death signal) rather than seed on after the user killed the command."""
+    return subprocess.call([sys.executable, "-m", "seed", *args], preexec_fn=_die_with_parent)
+
+
+def _die_with_parent() -> None:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the child may outlive a killed parent
+        pass
 
 
 def _explore(db_path: Path) -> int:
+    try:
+        present = check_database(db_path)
+    except DatabaseError as e:
+        print(f"claimscope: {e}", file=sys.stderr)
+        return 2
+    if not present:
+        print(f"claimscope: no database at {shown(db_path)} yet; make it with: "
+              f"claimscope seed PATH --db {shlex.quote(shown(db_path))}", file=sys.stderr)
+        return 2
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Textual would write escape codes into a pipe or a log and wait for keys
         # that never come.
-        print(f"claimscope: the explorer needs a terminal; the database is {db_path} "
+        print(f"claimscope: the explorer needs a terminal; the database is {shown(db_path)} "
               "(query it with sqlite3, or run claimscope in a terminal)", file=sys.stderr)
         return 2
     from .app import ClaimscopeApp
@@ -40,7 +73,7 @@ def _explore(db_path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["seed"]:
-        return _seed(argv[1:])
+        _seed_instead(argv[1:])
     parser = argparse.ArgumentParser(
         prog="claimscope",
         description="Who claims what across news sources: seed a database from articles, explore it in the terminal.",
@@ -65,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"claimscope: {e}", file=sys.stderr)
             return 2
         if not present:
-            print(f"claimscope: no database at {db_path} yet; seeding the bundled corpus first", file=sys.stderr)
-            code = _seed(["--db", str(db_path)])
+            print(f"claimscope: no database at {shown(db_path)} yet; seeding the bundled corpus first",
+                  file=sys.stderr)
+            code = _seed_first(["--db", str(db_path)])
             if code != 0:
                 return code
     return _explore(db_path)

@@ -48,6 +48,9 @@ class LineProgress(Progress):
     def skipped(self, item: Skipped) -> None:
         print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
 
+    def waiting(self, holder: str) -> None:
+        print(waiting_message(holder), file=sys.stderr, flush=True)
+
 
 class BarProgress(Progress):
     """A rich progress bar, for a terminal."""
@@ -73,8 +76,17 @@ class BarProgress(Progress):
 
         self.console.print(Text(f"skipped {item.path}: {item.reason}", style="yellow"))
 
+    def waiting(self, holder: str) -> None:
+        self.console.print(waiting_message(holder), markup=False, highlight=False)
+
     def stop(self) -> None:
         self.bar.stop()
+
+
+def waiting_message(holder: str) -> str:
+    who = f" (process {holder})" if holder.isdigit() else ""
+    return (f"claimscope seed: another seed run{who} is writing this database; "
+            "waiting for it to finish (ctrl+c stops)")
 
 
 def summary(report, timings: bool = False) -> str:

@@ -15,7 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.connection import check_database, finish_fresh, open_writer
+from db.connection import check_database, open_writer
+from db.install import install
+from db.lock import exclusive_writer
 from db.links import needs_relink
 from db.search_index import behind as search_index_behind, refresh as refresh_search_index
 from db.writer import SeedWriter
@@ -61,6 +63,7 @@ class Progress:
     def start(self, total: int) -> None: ...
     def advance(self, path: Path) -> None: ...
     def skipped(self, item: Skipped) -> None: ...
+    def waiting(self, holder: str) -> None: ...  # another run holds the database (see db.lock)
 
 
 def _building_path(target: Path) -> Path:
@@ -85,14 +88,22 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
          progress: Progress | None = None) -> Report:
     """Seed ``paths`` into ``db_path``.  Raises ``db.connection.DatabaseError`` for a
     foreign database file and ``seed.load.InputError`` for paths with no articles,
-    before anything is written."""
+    before anything is written.  Waits while another run seeds the same file."""
     progress = progress or Progress()
     began = time.perf_counter()
     db_path = Path(db_path)
-    exists = check_database(db_path)
+    check_database(db_path)
     items = list(load([Path(p) for p in paths]))  # raises InputError first
-    fresh = rebuild or not exists
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    with exclusive_writer(db_path, progress.waiting):
+        report = _seed(items, db_path, rebuild, workers, progress)
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def _seed(items: list, db_path: Path, rebuild: bool, workers: int, progress: Progress) -> Report:
+    exists = check_database(db_path)  # again: a run we waited for may have made it
+    fresh = rebuild or not exists
     target = _building_path(db_path) if fresh else db_path
     if fresh:
         _remove_abandoned_builds(db_path)
@@ -149,8 +160,6 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
                 continue
             report.seeded.append(source.path)
             progress.advance(source.path)
-        if fresh and exists:
-            writer.carry_over_annotations(str(db_path))  # ATTACH cannot run inside a transaction
         if fresh and report.seeded:
             with report.timing("index"), writer.transaction():
                 writer.resume_text_index()
@@ -178,10 +187,10 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
         con.close()
         target.unlink(missing_ok=True)
     elif fresh:
-        finish_fresh(con, target, db_path)
+        con.close()
+        install(target, db_path)  # the analyst's annotations come over as it does
     else:
         con.close()
-    report.seconds = time.perf_counter() - began
     return report
 
 

@@ -11,6 +11,14 @@ from db.notes import VERDICTS, Notes, text_key
 from seed.pipeline import seed
 
 
+def annotate(db, kind: str, item_id: int, **fields):
+    notes = Notes(db)
+    try:
+        return notes.set(notes.key(kind, item_id), **fields)
+    finally:
+        notes.close()
+
+
 def _claim(db, like: str) -> int:
     return query(db, "select id from claims where text like ? order by id", f"%{like}%")[0][0]
 
@@ -32,18 +40,18 @@ def test_a_verdict_and_note_are_stored_and_read_back(seeded):
     _, db = seeded
     notes = Notes(db)
     claim = _claim(db, "dockworkers")
-    saved = notes.set("claim", claim, verdict="disputed", note="Union figure; port says fewer.")
+    saved = notes.set(notes.key("claim", claim), verdict="disputed", note="Union figure; port says fewer.")
     assert (saved.verdict, saved.note, saved.item_id) == ("disputed", "Union figure; port says fewer.", claim)
-    assert notes.set("claim", claim, verdict="corroborated").note == "Union figure; port says fewer."
-    assert notes.set("claim", claim, note="Checked the port log.").verdict == "corroborated"
+    assert notes.set(notes.key("claim", claim), verdict="corroborated").note == "Union figure; port says fewer."
+    assert notes.set(notes.key("claim", claim), note="Checked the port log.").verdict == "corroborated"
     with pytest.raises(ValueError):
-        notes.set("claim", claim, verdict="maybe")
+        notes.set(notes.key("claim", claim), verdict="maybe")
     assert set(VERDICTS) == {"unverified", "corroborated", "disputed", "false"}
 
 
 def test_notes_survive_a_rebuild_and_find_their_claim_again(seeded):
     corpus, db = seeded
-    Notes(db).set("claim", _claim(db, "dockworkers"), verdict="false", note="checked")
+    annotate(db, "claim", _claim(db, "dockworkers"), verdict="false", note="checked")
     seed([corpus], db, rebuild=True)
     (a,) = Notes(db).all()
     assert a.verdict == "false" and a.item_id == _claim(db, "dockworkers")
@@ -51,7 +59,7 @@ def test_notes_survive_a_rebuild_and_find_their_claim_again(seeded):
 
 def test_notes_follow_a_moved_file(seeded, tmp_path):
     corpus, db = seeded
-    Notes(db).set("claim", _claim(db, "dockworkers"), verdict="disputed")
+    annotate(db, "claim", _claim(db, "dockworkers"), verdict="disputed")
     moved = tmp_path / "moved"
     shutil.move(corpus, moved)
     seed([moved], db)
@@ -61,7 +69,7 @@ def test_notes_follow_a_moved_file(seeded, tmp_path):
 
 def test_a_note_whose_claim_disappears_is_kept_as_orphaned(seeded):
     corpus, db = seeded
-    Notes(db).set("claim", _claim(db, "dockworkers"), verdict="disputed", note="keep me")
+    annotate(db, "claim", _claim(db, "dockworkers"), verdict="disputed", note="keep me")
     f = corpus / "harbour.txt"
     f.write_text(f.read_text().replace("The port authority said on Monday that about 2,000 dockworkers "
                                        "had joined the strike.", "The port was quiet."))
@@ -127,7 +135,7 @@ def test_a_verdict_shows_on_the_search_hit_of_its_claim(seeded):
 
     _, db = seeded
     claim = _claim(db, "dockworkers")
-    Notes(db).set("claim", claim, verdict="corroborated")
+    annotate(db, "claim", claim, verdict="corroborated")
     con = open_readonly(db)
     try:
         hits = Searcher(con).search("dockworkers kind:claim").hits
@@ -142,7 +150,7 @@ def test_a_verdict_shows_on_the_actor_screen_list(seeded):
 
     _, db = seeded
     quote = query(db, "select id, speaker_id from quotes where text like '%contract is signed%'")[0]
-    Notes(db).set("quote", quote[0], verdict="false")
+    annotate(db, "quote", quote[0], verdict="false")
     store = Store(db)
     try:
         items = store.actor(quote[1]).items
@@ -157,7 +165,7 @@ async def test_the_reader_names_the_verdict_of_the_claim_it_marks(seeded):
 
     _, db = seeded
     claim = _claim(db, "dockworkers")
-    Notes(db).set("claim", claim, verdict="disputed")
+    annotate(db, "claim", claim, verdict="disputed")
     doc, start, end = query(db, 'select document_id, start, "end" from claims where id = ?', claim)[0]
     app = ClaimscopeApp(db, keymap={})
     async with app.run_test(size=(100, 30)) as pilot:

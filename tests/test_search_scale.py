@@ -87,7 +87,7 @@ def _annotate(path: Path, kind: str, item_id: int, verdict: str) -> None:
 
     notes = Notes(path)
     try:
-        notes.set(kind, item_id, verdict=verdict)
+        notes.set(notes.key(kind, item_id), verdict=verdict)
     finally:
         notes.close()
 

@@ -3,7 +3,6 @@ quoted or reported as saying, newest first."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -13,6 +12,7 @@ from textual.widgets.option_list import Option
 from db.queries import ActorDetail, ActorItem
 
 from ..safe import plain
+from ..workers import db_work
 
 
 def item_label(item: ActorItem) -> str:
@@ -58,10 +58,19 @@ class ActorScreen(Screen):
         self.query_one(OptionList).focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="actor", name="load actor")
+    @db_work(group="actor", name="load actor")
     def load(self) -> None:
         actor = self.app.store.actor(self.actor_id)
+        if self.actor is not None and (actor is None or actor.name != self.actor.name):
+            # Re-seeding may give the same actor another id: find them by name.
+            found = self.app.store.actor_named(self.actor.name)
+            if found is not None:
+                self.actor_id = found
+                actor = self.app.store.actor(found)
         self.app.call_from_thread(self._show, actor)
+
+    def refresh_data(self) -> None:
+        self.load()
 
     def _show(self, actor: ActorDetail | None) -> None:
         self.actor = actor
@@ -86,13 +95,14 @@ class ActorScreen(Screen):
                     f"{actor.documents} document{'s' if actor.documents != 1 else ''}", style="dim")
         meta.update(head)
         options = self.query_one(OptionList)
+        keep = options.highlighted
         width = (options.scrollable_content_region.width or self.app.size.width) - 2
         options.clear_options()
         label_width = max((len(item_label(i)) for i in actor.items), default=5)
         options.add_options([Option(item_prompt(i, width, label_width), id=str(n))
                              for n, i in enumerate(actor.items)])
         if actor.items:
-            options.highlighted = 0
+            options.highlighted = min(keep or 0, len(actor.items) - 1)
 
     def action_open(self) -> None:
         options = self.query_one(OptionList)

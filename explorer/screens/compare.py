@@ -4,7 +4,6 @@ marked apart, and their figures on the same unit are listed with both values."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
@@ -14,6 +13,7 @@ from textual.widgets import Footer, Static
 from db.queries import Comparison, Document, Figure, Span
 
 from ..safe import plain
+from ..workers import db_work
 from ..widgets.document_view import DocumentView, Mark
 from .comparison_picker import pick_comparison
 from .reader import document_header, view_content
@@ -71,6 +71,7 @@ class CompareScreen(Screen):
         self.at = -1
         self.figure_groups: list = []
         self.figure_rows: dict[int, Figure] = {}
+        self._paths: tuple[str | None, str | None] | None = None  # of the documents shown
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -95,10 +96,18 @@ class CompareScreen(Screen):
     def _layout(self) -> None:
         self.query_one("#panes").set_class(self.size.width < STACK_BELOW, "-stacked")
 
-    @work(thread=True, exclusive=True, group="compare", name="load comparison")
+    def refresh_data(self) -> None:
+        self.load()
+
+    @db_work(group="compare", name="load comparison")
     def load(self) -> None:
         store = self.app.store
         left, right = store.document(self.left_id), store.document(self.right_id)
+        if self._paths and (left and left.path, right and right.path) != self._paths:
+            # A rebuild may renumber documents: the paths are what stay.
+            self.left_id, self.right_id = (store.document_at(p) or -1 for p in self._paths)
+            left, right = store.document(self.left_id), store.document(self.right_id)
+        self._paths = (left.path if left else None, right.path if right else None)
         comparison = store.compare(self.left_id, self.right_id)
         left_spans = store.spans(self.left_id) if left else []
         right_spans = store.spans(self.right_id) if right else []

@@ -1,13 +1,15 @@
 """The list of documents: title, outlet, date; ``enter`` opens one to read."""
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from db.connection import shown
+
 from ..safe import plain
+from ..workers import db_work
 from .comparison_picker import pick_comparison
 from .reader import untitled
 
@@ -30,24 +32,30 @@ class DocumentsScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "Documents"
-        self.sub_title = self.app.store.path.name
+        self.sub_title = shown(self.app.store.path.name)
         table = self.query_one(DataTable)
         table.add_columns("Published", "Outlet", "Title")
         table.loading = True
         self.load_documents()
 
-    @work(thread=True, exclusive=True, group="documents", name="load documents")
+    @db_work(group="documents", name="load documents")
     def load_documents(self) -> None:
         docs = self.app.store.documents()
         self.app.call_from_thread(self._show, docs)
 
+    def refresh_data(self) -> None:
+        self.load_documents()
+
     def _show(self, docs) -> None:
         table = self.query_one(DataTable)
+        keep = self._current()
         table.loading = False
         table.clear()
         for d in docs:
             title = plain(d.title) if d.title else plain(untitled(d.lead), "italic dim")
             table.add_row(plain(d.published or "—"), plain(d.outlet or "—"), title, key=str(d.id))
+        if keep is not None and str(keep) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
         table.focus()
 
     def action_cursor_down(self) -> None:

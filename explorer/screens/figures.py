@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -17,6 +16,7 @@ from textual_plotext import PlotextPlot
 from db.links import FigureGroupDetail, FigureGroupSummary, FigureSource
 
 from ..safe import inert, plain
+from ..workers import db_work
 
 PALETTE = ["cyan", "orange", "green", "magenta", "yellow", "blue", "red", "white"]
 
@@ -90,14 +90,18 @@ class FiguresScreen(Screen):
         self.query_one(OptionList).focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="figures", name="figure groups")
+    @db_work(group="figures", name="figure groups")
     def load(self) -> None:
         groups = self.app.store.figure_groups()
         self.app.call_from_thread(self._show, groups)
 
+    def refresh_data(self) -> None:
+        self.load()
+
     def _show(self, groups: list[FigureGroupSummary]) -> None:
         self.groups = groups
         options = self.query_one(OptionList)
+        keep = options.highlighted
         options.clear_options()
         options.add_options([Option(group_line(g), id=str(g.id)) for g in groups])
         conflicts = sum(g.status == "conflict" for g in groups)
@@ -105,7 +109,7 @@ class FiguresScreen(Screen):
                   if groups else "No figures compared yet: seed at least two documents with figures.")
         self.query_one("#figures-status", Static).update(Text(status, style="dim"))
         if groups:
-            options.highlighted = 0
+            options.highlighted = min(keep or 0, len(groups) - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -148,10 +152,13 @@ class FigureGroupScreen(Screen):
         self.query_one(OptionList).focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="figure-group", name="figure group")
+    @db_work(group="figure-group", name="figure group")
     def load(self) -> None:
         detail = self.app.store.figure_group(self.group_id)
         self.app.call_from_thread(self._show, detail)
+
+    def refresh_data(self) -> None:
+        self.load()
 
     def _show(self, detail: FigureGroupDetail | None) -> None:
         self.detail = detail
@@ -160,10 +167,11 @@ class FigureGroupScreen(Screen):
             return
         self.sub_title = inert(f"{detail.group.label} · {spread(detail.group)}")
         options = self.query_one(OptionList)
+        keep = options.highlighted
         options.clear_options()
         options.add_options([Option(source_line(s), id=str(s.figure_id)) for s in detail.sources])
         if detail.sources:
-            options.highlighted = 0
+            options.highlighted = min(keep or 0, len(detail.sources) - 1)
         self._plot(detail)
 
     def _plot(self, detail: FigureGroupDetail) -> None:

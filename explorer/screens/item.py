@@ -2,6 +2,8 @@
 paragraph it stands in with the span highlighted."""
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -11,12 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from db.links import OtherSource
-from db.notes import Annotation
+from db.notes import Annotation, ItemKey, NotesBusy, NotesError
 from db.queries import Item
 
 from ..safe import inert, plain
 from ..widgets.annotate import NoteEditor, VerdictPicker
 from ..widgets.passage import Passage
+from ..workers import db_work
 from .comparison_picker import pick_comparison
 from .reader import untitled
 
@@ -44,6 +47,9 @@ def other_sources(others: list[OtherSource]) -> Text:
         out.append_text(plain(" ".join(o.text.split())))
         out.append("\n")
     return out
+
+
+SAVE_PATIENCE = 60.0  # seconds a save keeps trying while a seed run writes
 
 
 class ItemScreen(Screen):
@@ -76,6 +82,7 @@ class ItemScreen(Screen):
         self.others: list[OtherSource] = []
         self._other_at = -1
         self.annotation: Annotation | None = None
+        self.key: ItemKey | None = None  # what the item is, as it stays through re-seeding
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,21 +100,35 @@ class ItemScreen(Screen):
         self.query_one("#item-body").focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="item", name="load item")
+    @db_work(group="item", name="load item")
     def load(self) -> None:
+        notes = self.app.store.notes()
+        if self.key is not None:
+            # A refresh: ids are reused when a document is seeded again, so the
+            # item is found again by its stable key, not by the id it had.
+            self.item_id = notes.current(self.key) or -1
         item = self.app.store.item(self.kind, self.item_id)
-        others = self.app.store.same_claim(self.item_id) if self.kind == "claim" else []
-        annotation = self.app.store.notes().get(self.kind, self.item_id) if item else None
-        self.app.call_from_thread(self._show, item, others, annotation)
+        others = self.app.store.same_claim(self.item_id) if self.kind == "claim" and item else []
+        key = notes.key(self.kind, self.item_id) if item else None
+        annotation = notes.get(key) if key else None
+        self.app.call_from_thread(self._show, item, others, annotation, key)
+
+    def refresh_data(self) -> None:
+        self.load()
 
     def _show(self, item: Item | None, others: list[OtherSource] | None = None,
-              annotation: Annotation | None = None) -> None:
+              annotation: Annotation | None = None, key: ItemKey | None = None) -> None:
         self.item = item
         self.annotation = annotation
+        self.key = key or self.key
         self.others = list(others or [])
         self.query_one("#item-others", Static).update(other_sources(self.others))
         if item is None:
-            self.query_one("#item-text", Static).update(plain("This item is no longer in the database."))
+            self.query_one("#item-text", Static).update(plain(
+                f"This {self.kind} is no longer in the database: its document was seeded again and no "
+                "longer says it. Your verdict and note on it, if any, are kept (annotation_status)."))
+            self.query_one("#item-meta", Static).update("")
+            self.query_one(Passage).show("", (0, 0))
             return
         head = Text()
         label = item.kind.upper() + (f" · {item.stance}" if item.stance else "")
@@ -189,33 +210,55 @@ class ItemScreen(Screen):
         self.app.open("claim", self.others[self._other_at].claim_id)
 
     def action_verdict(self) -> None:
-        if self.item is None:
+        if self.item is None or self.key is None:
             return
         current = self.annotation.verdict if self.annotation else None
         self.app.push_screen(VerdictPicker(current), lambda v: v and self.save_annotation(verdict=v))
 
     def action_edit_note(self) -> None:
-        if self.item is None:
+        if self.item is None or self.key is None:
             return
         note = self.annotation.note if self.annotation else None
-        self.app.push_screen(NoteEditor(note), lambda n: n is not None and self.save_annotation(note=n))
+        # The editor stays open with the text until the save succeeds.
+        self.app.push_screen(NoteEditor(note, lambda text, editor: self.save_annotation(note=text, editor=editor)))
 
     @work(thread=True, exclusive=True, group="annotate", name="save annotation")
-    def save_annotation(self, *, verdict: str | None = None, note: str | None = None) -> None:
-        """The only write the explorer makes, on the notes connection; a seed run may
-        hold the database for a moment, so it runs off the UI thread."""
-        try:
-            saved = self.app.store.notes().set(self.kind, self.item_id, verdict=verdict, note=note)
-        except Exception as e:  # noqa: BLE001 - report, never crash on a locked or read-only file
-            self.app.call_from_thread(self.notify, f"Could not save: {e}", severity="error", markup=False)
-            return
-        self.app.call_from_thread(self._annotated, saved)
+    def save_annotation(self, *, verdict: str | None = None, note: str | None = None,
+                        editor: NoteEditor | None = None) -> None:
+        """The only write the explorer makes, on the notes connection, by the key
+        the screen showed.  A seed run holds the write lock a document at a time:
+        while it does, the save waits and tries again."""
+        call = self.app.call_from_thread
+        deadline = time.monotonic() + SAVE_PATIENCE
+        while True:
+            try:
+                saved = self.app.store.notes().set(self.key, verdict=verdict, note=note)
+                break
+            except NotesBusy as e:
+                if time.monotonic() > deadline:
+                    call(self._not_saved, f"{e}; try again in a moment", editor)
+                    return
+                if editor is not None:
+                    call(editor.status, "Waiting for a seed run to finish writing…")
+            except Exception as e:  # noqa: BLE001 - report, never crash on a locked or damaged file
+                call(self._not_saved, str(e) if isinstance(e, NotesError) else f"Not saved: {e}", editor)
+                return
+        call(self._annotated, saved, editor)
 
-    def _annotated(self, saved: Annotation) -> None:
+    def _not_saved(self, message: str, editor: NoteEditor | None) -> None:
+        if editor is not None and editor.is_attached:
+            editor.status(message, error=True)  # the text stays in the editor
+        else:
+            self.notify(message, severity="error", timeout=15, markup=False)
+
+    def _annotated(self, saved: Annotation, editor: NoteEditor | None = None) -> None:
+        if editor is not None and editor.is_attached:
+            editor.dismiss(None)
         self.annotation = saved
-        if self.item is not None:
+        if self.item is not None and self.is_attached:
             self.query_one("#item-meta", Static).update(self._meta(self.item))
-        self.notify(f"Saved: {saved.verdict}", markup=False)
+        self.notify(f"Saved: {saved.verdict}" + (" and your note" if saved.note and editor else ""),
+                    markup=False)
 
     def action_scroll(self, step: int) -> None:
         body = self.query_one("#item-body", VerticalScroll)

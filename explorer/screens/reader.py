@@ -6,7 +6,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -15,6 +14,7 @@ from textual.widgets import Footer, Static
 from db.queries import Document, Span
 
 from ..safe import plain
+from ..workers import db_work
 from ..widgets.document_view import Block, DocumentView, Mark
 from .comparison_picker import pick_comparison
 
@@ -71,6 +71,7 @@ class ReaderScreen(Screen):
         self.doc: Document | None = None
         self.spans: list[Span] = []
         self.current: Span | None = None
+        self._top: int | None = None  # the offset to scroll back to after a refresh
 
     def compose(self) -> ComposeResult:
         yield Static(id="doc-meta")
@@ -82,7 +83,16 @@ class ReaderScreen(Screen):
         self.query_one(DocumentView).focus()
         self.load_document()
 
-    @work(thread=True, exclusive=True, group="reader", name="load document")
+    def refresh_data(self) -> None:
+        """Load the document again, at the passage and the mark where the reader is."""
+        if self.doc is not None:
+            view = self.query_one(DocumentView)
+            top = view.top_offset()
+            self.span = (self.current.start, self.current.end) if self.current else None
+            self._top = None if self.span else top
+        self.load_document()
+
+    @db_work(group="reader", name="load document")
     def load_document(self) -> None:
         store = self.app.store
         if self.figure_id is not None:
@@ -91,6 +101,10 @@ class ReaderScreen(Screen):
                 self.doc_id = figure.document_id
                 self.span = (figure.start, figure.end)
         doc = store.document(self.doc_id) if self.doc_id is not None else None
+        if self.doc is not None and (doc is None or doc.path != self.doc.path):
+            # A rebuild may renumber documents: the path is what stays.
+            self.doc_id = store.document_at(self.doc.path)
+            doc = store.document(self.doc_id) if self.doc_id is not None else None
         spans = store.spans(doc.id) if doc else []
         self.app.call_from_thread(self._show, doc, spans)
 
@@ -108,6 +122,9 @@ class ReaderScreen(Screen):
             self.current = next((s for s in spans if (s.start, s.end) == self.span and s.kind != "mention"),
                                 Span("span", 0, *self.span))
             view.show_span(*self.span)
+        elif self._top is not None:
+            view.scroll_to_offset(self._top)
+            self._top = None
         self._update_position()
 
     def _legend_for(self, view: DocumentView) -> Text:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
+from db.connection import shown
 from db.search import Results
 
 from ..safe import plain
@@ -39,6 +40,7 @@ class SearchScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.results: Results | None = None
+        self._keep: tuple[str, int] | None = None  # the hit to highlight again after a refresh
         self.shown: list[str] = []  # the query of each result set put on screen, in order
 
     def compose(self) -> ComposeResult:
@@ -51,7 +53,7 @@ class SearchScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "Search"
-        self.sub_title = self.app.store.path.name
+        self.sub_title = shown(self.app.store.path.name)
         self.query_one(Input).focus()
         self.run_search("")
 
@@ -67,8 +69,11 @@ class SearchScreen(Screen):
         event.stop()
         self.action_open()
 
-    def refresh_results(self) -> None:
-        """Run the current query again (the database has new rows)."""
+    def refresh_data(self) -> None:
+        """Run the current query again over what the file holds now, keeping the
+        highlighted result where it still is one."""
+        hit = self.query_one(ResultList).current()
+        self._keep = (hit.kind, hit.id) if hit else None
         self.run_search(self.query_one(Input).value)
 
     @work(thread=True, exclusive=True, group="search", name="search")
@@ -101,7 +106,12 @@ class SearchScreen(Screen):
             return  # overtaken by a newer keystroke
         self.results = results
         self.shown.append(query)
-        self.query_one(ResultList).show_hits(results.hits)
+        results_list = self.query_one(ResultList)
+        results_list.show_hits(results.hits)
+        keep, self._keep = self._keep, None
+        at = next((i for i, h in enumerate(results.hits) if (h.kind, h.id) == keep), None)
+        if at is not None:
+            results_list.highlighted = at
         self.query_one("#search-status", Static).update(self._status(query, results))
 
     def _status(self, query: str, results: Results) -> Text:

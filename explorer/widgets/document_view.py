@@ -153,6 +153,11 @@ class DocumentView(ScrollView, can_focus=True):
         self._center(start)
         self.call_after_refresh(self._recenter)
 
+    def scroll_to_offset(self, offset: int) -> None:
+        """Put the line holding ``offset`` at the top, as it was before a reload."""
+        if self._lines:
+            self.scroll_to(y=self.line_of(offset), animate=False, immediate=True)
+
     def _center(self, offset: int) -> None:
         line = self.line_of(offset)
         self.scroll_to(y=max(0, line - self.size.height // 2), animate=False, immediate=True)
