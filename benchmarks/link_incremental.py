@@ -29,8 +29,8 @@ from db import links as store  # noqa: E402
 from db.connection import open_writer  # noqa: E402
 from db.writer import SeedWriter  # noqa: E402
 from seed import link_incremental  # noqa: E402
-from seed.link import compute_from_rows, rows_to_store  # noqa: E402
-from seed.link import relink  # noqa: E402
+from seed.link.claims import compute_from_rows, rows_to_store  # noqa: E402
+from seed.link.claims import relink  # noqa: E402
 
 
 def lexicon(rng: random.Random, size: int) -> list[str]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors import extract_actors
-from .claims import extract_claims
-from .figures import extract_figures
-from .model import Claim, DocActors, Figure, Quote
-from .quotes import extract_quotes
+from .actors.document import extract_actors
+from .attribution.claims import extract_claims
+from .attribution.quotes import extract_quotes
+from .figures.phrases import extract_figures
+from .records import Claim, DocActors, Figure, Quote
 
 
 @dataclass

@@ -20,15 +20,15 @@ from db.links import needs_relink
 from db.search_index import behind as search_index_behind, refresh as refresh_search_index
 from db.writer import SeedWriter
 
-from . import chunks
-from .clean import clean
+from .actors.registry import ActorRegistry
 from .extract import Extraction, extract
-from .link import relink
-from .load import Skipped, Source, load
-from .meta import infer
-from .nlp import column
-from .passages import block_locator, passages
-from .resolve_db import ActorRegistry
+from .ingest.clean import clean
+from .ingest.files import Skipped, Source, load
+from .ingest.metadata import infer
+from .link.claims import relink
+from .text import chunks
+from .text.columns import column
+from .text.passages import block_locator, passages
 
 
 @dataclass
@@ -201,7 +201,7 @@ def _plan(writer: SeedWriter, source: Source) -> tuple[str, int | None]:
 
 def _parsed(todo: list[tuple[Source, int | None]], workers: int):
     """Clean each source and run the model over all of them, in order."""
-    from .nlp import load_model
+    from .text.model import load_model
 
     def prepared():
         for source, doc_id in todo:

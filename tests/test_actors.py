@@ -1,8 +1,8 @@
 """The actors stage on sentences written for these tests."""
 import pytest
 
-from seed.actors import extract_actors
-from seed.nlp import parse
+from seed.actors.document import extract_actors
+from seed.text.model import parse
 
 
 @pytest.fixture(scope="module")

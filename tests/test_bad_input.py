@@ -13,7 +13,7 @@ import pytest
 
 from conftest import query
 from db.connection import DatabaseError
-from seed.load import InputError
+from seed.ingest.files import InputError
 from seed.pipeline import seed
 
 

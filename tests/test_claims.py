@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from seed.claims import extract_claims
-from seed.model import DocActors, LocalActor, Mention
-from seed.nlp import load_model
-from seed.quotes import extract_quotes
+from seed.attribution.claims import extract_claims
+from seed.records import DocActors, LocalActor, Mention
+from seed.text.model import load_model
+from seed.attribution.quotes import extract_quotes
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Cleaning scraped text: general rules, offsets that hold."""
 from __future__ import annotations
 
-from seed.clean import clean
+from seed.ingest.clean import clean
 
 
 def _blocks(raw: str, fmt: str = "txt") -> list[tuple[str, str]]:

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seed.figures import extract_figures
-from seed.nlp import load_model
-from seed.numbers import fraction_percent, parse_amount
+from seed.figures.phrases import extract_figures
+from seed.text.model import load_model
+from seed.figures.numbers import fraction_percent, parse_amount
 
 
 @pytest.fixture(scope="module")

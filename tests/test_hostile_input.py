@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import query
-from seed import chunks
-from seed.load import MAX_BYTES
+from seed.text import chunks
+from seed.ingest.files import MAX_BYTES
 from seed.pipeline import seed
 
 MARKUP = ("The [bold red]mayor[/] said [link=http://evil.example]click[/link] 5 people were hurt.\n\n"

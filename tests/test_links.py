@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 from linked_corpus import write_linked_corpus
 
-from seed.link_figures import FigureIn, facets, figure_groups, interval
-from seed.link_quotes import ParagraphIn, QuoteIn, quote_reuse
+from seed.link.figures import FigureIn, facets, figure_groups, interval
+from seed.link.quotes import ParagraphIn, QuoteIn, quote_reuse
 from seed.pipeline import seed
 
 
@@ -206,7 +206,7 @@ def test_adding_an_article_keeps_the_rows_of_the_groups_it_does_not_touch(tmp_pa
 
 
 def test_adding_an_article_compares_only_its_own_claims_again(tmp_path, monkeypatch):
-    import seed.link as link
+    import seed.link.claims as link
 
     folder = write_linked_corpus(tmp_path / "corpus")
     db = tmp_path / "linked.db"

@@ -12,8 +12,8 @@ from db import links as store
 from db.connection import open_writer
 from db.notes import text_key
 from db.writer import SeedWriter
-from seed import link_incremental
-from seed.link import compute_from_rows, relink, rows_to_store
+from seed.link import incremental as link_incremental
+from seed.link.claims import compute_from_rows, relink, rows_to_store
 
 HARBOUR = [  # one story, told by several outlets
     "The port authority said the northern harbour crane collapsed during the storm",
@@ -129,7 +129,7 @@ def test_a_new_article_on_one_story_regroups_only_its_figure_bucket_and_keeps_th
 
 
 def test_adding_one_article_searches_pairs_only_for_its_own_claims(db, monkeypatch):
-    import seed.link as link
+    import seed.link.claims as link
     from db.matching import similarity
 
     con, w = db

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seed.clean import clean
+from seed.ingest.clean import clean
 from seed.extract import extract
-from seed.nlp import load_model
-from seed.passages import passages
+from seed.text.model import load_model
+from seed.text.passages import passages
 
 FRAGMENTS = [
     "said", "told reporters", "according to", "denied", "might", "is believed to",

@@ -1,6 +1,6 @@
 """Cross-document actor resolution on invented names."""
-from seed.model import LocalActor
-from seed.resolve import KnownActor, resolve
+from seed.records import LocalActor
+from seed.actors.resolve import KnownActor, resolve
 
 
 def local(key, name, kind="person", forms=(), description=None):

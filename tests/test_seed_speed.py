@@ -9,11 +9,11 @@ import sqlite3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seed.clean import clean_line
-from seed.figures import DIGIT_GROUP_STARTS, DIGIT_GROUPS, LINK, _blocked
-from seed.numbers import PHRASE, PHRASE_STARTS, QUALIFIERS, TENS_W, UNITS_W
+from seed.ingest.clean import clean_line
+from seed.figures.phrases import DIGIT_GROUP_STARTS, DIGIT_GROUPS, LINK, _blocked
+from seed.figures.numbers import PHRASE, PHRASE_STARTS, QUALIFIERS, TENS_W, UNITS_W
 from seed.pipeline import seed
-from seed.scan import alternation, finditer_at
+from seed.figures.scan import alternation, finditer_at
 
 from db.writer import FTS
 

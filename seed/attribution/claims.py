@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from seed.attribution import (
+from ..records import Claim, DocActors, Quote
+from ..text.columns import column, doc_text, tokens
+from ..text.sentences import sentences, trim_span
+from .resolver import (
     Cue,
     Resolver,
     according_source,
@@ -20,8 +23,7 @@ from seed.attribution import (
     is_negated,
     verb_cue_text,
 )
-from seed.model import Claim, DocActors, Quote
-from seed.reporting_words import (
+from .words import (
     CLAIM_NOUNS,
     HEARSAY_ADVERBS,
     NEEDS_COMPLEMENT,
@@ -31,8 +33,6 @@ from seed.reporting_words import (
     REPORT_VERBS,
     THAT_ONLY,
 )
-from seed.nlp import column, doc_text, tokens
-from seed.sentence_spans import sentences, trim_span
 
 # Secondary cues: they name a source's source, never the claimant of the sentence.
 SECONDARY = {"cite", "quote", "refer"}

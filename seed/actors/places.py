@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .actor_names import STATE_WORDS, fold
+from .names import STATE_WORDS, fold
 
 
 @lru_cache(maxsize=1)

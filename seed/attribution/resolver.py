@@ -12,8 +12,10 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 
-from seed.model import DocActors
-from seed.reporting_words import (
+from ..records import DocActors
+from ..text.columns import column, tokens
+from ..text.sentences import sentences
+from .words import (
     GENERIC_ORG_NOUNS,
     GROUP_PRONOUNS,
     MEDIA_NOUNS,
@@ -27,8 +29,6 @@ from seed.reporting_words import (
     THING_PRONOUNS,
     VAGUE_HEADS,
 )
-from seed.nlp import column, tokens
-from seed.sentence_spans import sentences
 
 _LONGEST_MENTION = 200  # characters; a mention never runs longer
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from seed.attribution import Resolver, according_source
-from seed.model import DocActors, Quote
-from seed.reporting_words import REPORT_VERBS
-from seed.sentence_spans import hard_breaks, sentences
-from .nlp import doc_text, tokens
+from ..records import DocActors, Quote
+from ..text.columns import doc_text, tokens
+from ..text.sentences import hard_breaks, sentences
+from .resolver import Resolver, according_source
+from .words import REPORT_VERBS
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"

@@ -21,9 +21,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .actor_places import demonym_of
-from .actor_names import STOPWORDS, abbreviates, carries, fold, fullness, initials, is_acronym, same_person_name
-from .model import LocalActor
+from ..records import LocalActor
+from .names import STOPWORDS, abbreviates, carries, fold, fullness, initials, is_acronym, same_person_name
+from .places import demonym_of
 
 # Kinds that may denote the same actor: an outlet is an organisation, a capital's state a place.
 _FAMILY = {"person": "person", "organization": "org", "media": "org", "group": "org",

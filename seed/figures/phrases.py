@@ -12,8 +12,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .model import Figure
-from .nlp import doc_text
+from ..records import Figure
+from ..text.columns import doc_text
 from .numbers import CURRENCY_WORDS, PHRASE, PHRASE_STARTS, Amount, combine_range, fraction_percent, parse_amount
 from .scan import finditer_at
 from .units import (MUNITIONS, NOUN_UNITS, counted_noun, is_people, money_subject, noun_phrase, noun_unit,

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from db.matching import normalise, similarity
 
-from .link_figures import FigureGroup, FigureIn, figure_groups, overlaps
-from .link_quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
+from .figures import FigureGroup, FigureIn, figure_groups, overlaps
+from .quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
 
 __all__ = ["ClaimIn", "ClaimGroup", "Links", "claim_groups", "compute", "FigureIn", "QuoteIn",
            "ParagraphIn", "FigureGroup", "Reuse"]
@@ -370,6 +370,6 @@ def rows_to_store(links: Links, claims: dict[int, int], published: dict[int, str
 def relink(con, *, force: bool = False) -> dict[str, int]:
     """Bring the cross-source tables of the database on ``con`` up to date
     (inside the caller's transaction); see seed/link_incremental.py."""
-    from .link_incremental import relink as relink_incremental
+    from .incremental import relink as relink_incremental
 
     return relink_incremental(con, force=force)

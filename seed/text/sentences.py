@@ -5,9 +5,10 @@ and cuts inside bracketed insertions; these helpers fix both, and keep every
 span a faithful slice of ``doc_text(doc)``.
 """
 from __future__ import annotations
-from .nlp import doc_text, tokens
 
 import re
+
+from .columns import doc_text, tokens
 
 _BULLETS = {"-", "*", "•", "–", "—", "·"}
 _CLOSERS = {'"', "'", "”", "’", "»", ")", "]"}

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .actor_names import INSTITUTION_CUES, STATE_WORDS, abbreviates, carries, fold, fullness, is_acronym, same_person_name
-from .actor_places import demonym_of
-from .actor_chrome import bad, is_credit
-from .actor_spans import Cand, entity_candidates, pattern_candidates
-from .model import DocActors, LocalActor, Mention
-from .nlp import doc_text, tokens
+from ..records import DocActors, LocalActor, Mention
+from ..text.columns import doc_text, tokens
+from .chrome import bad, is_credit
+from .entities import Cand, entity_candidates, pattern_candidates
+from .names import INSTITUTION_CUES, STATE_WORDS, abbreviates, carries, fold, fullness, is_acronym, same_person_name
+from .places import demonym_of
 
 
 @dataclass

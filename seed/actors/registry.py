@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from db.writer import SeedWriter
 
-from .actor_names import fold
-from .model import DocActors
+from ..records import DocActors
+from .names import fold
 from .resolve import BlockIndex, KnownActor, resolve
 
 

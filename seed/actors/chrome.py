@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .actor_names import CHROME_WORDS, CREDIT_CUES, DEGREE_WORDS, PRONOUNS, fold
-from .nlp import doc_text
+from ..text.columns import doc_text
+from .names import CHROME_WORDS, CREDIT_CUES, DEGREE_WORDS, PRONOUNS, fold
 
 # Compiled once: these run for every entity of every document.
 _PHOTO_CREDIT = re.compile(r"(?i)\b(image|photo)\s*:")

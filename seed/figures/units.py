@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .nlp import tokens
+from ..text.columns import tokens
 
 TROOP_NOUNS = {
     "troop", "troops", "soldier", "soldiers", "personnel", "serviceman", "servicemen", "servicemembers",

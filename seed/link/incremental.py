@@ -45,11 +45,11 @@ from dataclasses import dataclass
 from db import link_state as state
 from db import links as store
 
-from . import link
-from .link import (MIN_SHARED_TERMS, VERBATIM_GATE, ClaimIn, bag, claim_rows, cosine, document_order,
+from . import claims as link
+from .claims import (MIN_SHARED_TERMS, VERBATIM_GATE, ClaimIn, bag, claim_rows, cosine, document_order,
                    figure_context, figure_rows, finish_score, groups_from_scores, posting_cap, reuse_rows, vector)
-from .link_figures import FigureIn, bucket, bucket_groups, bucket_prefix
-from .link_quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
+from .figures import FigureIn, bucket, bucket_groups, bucket_prefix
+from .quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
 
 
 @dataclass

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actor_chrome import bad, common_word, glued, is_credit, shouting, trim
-from .actor_names import (CHROME_WORDS, DEGREE_WORDS, INSTITUTION_CUES, MEDIA_NAME_CUES, MEDIA_NOUNS,
+from ..text.columns import column, doc_text, entities, noun_chunks, tokens
+from .chrome import bad, common_word, glued, is_credit, shouting, trim
+from .names import (CHROME_WORDS, DEGREE_WORDS, INSTITUTION_CUES, MEDIA_NAME_CUES, MEDIA_NOUNS,
                           TITLE_WORDS, fold, is_acronym)
-from .actor_places import city_country, demonym_of, is_demonym, is_state
-from .nlp import column, doc_text, entities, noun_chunks, tokens
+from .places import city_country, demonym_of, is_demonym, is_state
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "FAC": "place", "LOC": "place"}
 # Nouns that, after a demonym, name an institution ("Estonian intelligence"): category, kind.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .clean import Block
+from ..ingest.clean import Block
 
 
 def passages(text: str, blocks: list[Block], doc) -> list[dict]:
