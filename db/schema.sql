@@ -184,7 +184,7 @@ CREATE TABLE IF NOT EXISTS search_index_docs (
     sha256      TEXT NOT NULL
 );
 
--- Across sources (db/links.py keeps them; seed/link.py decides them).  Derived
+-- Across sources (db/links.py keeps them; seed/link/ decides them).  Derived
 -- data, recomputed at the end of a seed run when a document was added or
 -- changed; a group keeps its id while its natural key (key) is unchanged.
 -- Members go with the claims, figures and quotes they point at (ON DELETE).
@@ -262,7 +262,7 @@ CREATE INDEX IF NOT EXISTS quote_links_origin_quote_id ON quote_links(origin_quo
 CREATE INDEX IF NOT EXISTS quote_links_reuse_quote_id ON quote_links(reuse_quote_id);
 
 -- What linking remembers between seed runs so that adding one article redoes
--- only what it touches (seed/link_incremental.py).  Derived data, like the
+-- only what it touches (seed/link/incremental.py).  Derived data, like the
 -- tables above: emptied and rebuilt whenever a re-link cannot be incremental.
 -- No foreign keys on purpose: the rows of a removed document are how the next
 -- re-link learns which pairs and figure buckets it was in.

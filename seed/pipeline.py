@@ -25,7 +25,7 @@ from .extract import Extraction, extract
 from .ingest.clean import clean
 from .ingest.files import Skipped, Source, load
 from .ingest.metadata import infer
-from .link.claims import relink
+from .link import relink
 from .text import chunks
 from .text.columns import column
 from .text.passages import block_locator, passages
@@ -84,7 +84,7 @@ def _remove_abandoned_builds(target: Path) -> None:
 def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: int = 1,
          progress: Progress | None = None) -> Report:
     """Seed ``paths`` into ``db_path``.  Raises ``db.connection.DatabaseError`` for a
-    foreign database file and ``seed.load.InputError`` for paths with no articles,
+    foreign database file and ``seed.ingest.files.InputError`` for paths with no articles,
     before anything is written."""
     progress = progress or Progress()
     began = time.perf_counter()

@@ -206,13 +206,13 @@ def test_adding_an_article_keeps_the_rows_of_the_groups_it_does_not_touch(tmp_pa
 
 
 def test_adding_an_article_compares_only_its_own_claims_again(tmp_path, monkeypatch):
-    import seed.link.claims as link
+    import seed.link.claims as claim_links
 
     folder = write_linked_corpus(tmp_path / "corpus")
     db = tmp_path / "linked.db"
     seed(sorted(folder.glob("*.txt"))[:2], db)
     calls = []
-    monkeypatch.setattr(link, "similarity", lambda a, b: calls.append((a, b)) or link_similarity(a, b))
+    monkeypatch.setattr(claim_links, "similarity", lambda a, b: calls.append((a, b)) or link_similarity(a, b))
     seed([folder / "c.txt"], db)
     c_text = (folder / "c.txt").read_text(encoding="utf-8")
     assert calls and all(any(" ".join(t.split()[:3]) in c_text for t in pair) for pair in calls)

@@ -1,5 +1,5 @@
 """Re-linking follows what a document touches, and still gives what linking
-everything at once gives (seed/link_incremental.py).  The databases here are
+everything at once gives (seed/link/incremental.py).  The databases here are
 written row by row (no spaCy): claims, figures and paragraphs of invented
 articles."""
 from __future__ import annotations
@@ -13,7 +13,8 @@ from db.connection import open_writer
 from db.notes import text_key
 from db.writer import SeedWriter
 from seed.link import incremental as link_incremental
-from seed.link.claims import compute_from_rows, relink, rows_to_store
+from seed.link import relink
+from seed.link.compute import compute_from_rows, rows_to_store
 
 HARBOUR = [  # one story, told by several outlets
     "The port authority said the northern harbour crane collapsed during the storm",
@@ -129,14 +130,14 @@ def test_a_new_article_on_one_story_regroups_only_its_figure_bucket_and_keeps_th
 
 
 def test_adding_one_article_searches_pairs_only_for_its_own_claims(db, monkeypatch):
-    import seed.link.claims as link
+    import seed.link.claims as claim_links
     from db.matching import similarity
 
     con, w = db
     _two_stories(con, w)
     full = _relink(con, force=True)
     compared = []
-    monkeypatch.setattr(link, "similarity", lambda a, b: compared.append((a, b)) or similarity(a, b))
+    monkeypatch.setattr(claim_links, "similarity", lambda a, b: compared.append((a, b)) or similarity(a, b))
     _add(con, w, "/h8.txt", ["The northern harbour crane collapsed during the storm, the port authority said"])
     run = _relink(con)
     assert (run.claims_added, run.claims_dropped, run.documents) == (1, 0, 1)

@@ -3,7 +3,7 @@
 ``extract_actors(doc)`` takes a parsed spaCy Doc and returns a ``DocActors``: one
 ``LocalActor`` per person, organisation, outlet, state or place, and one ``Mention`` per
 occurrence (the name as written, titles excluded). Candidate spans come from
-``seed.actor_spans``; this module groups them: short forms join the full name the
+``seed.actors.entities``; this module groups them: short forms join the full name the
 document introduced, acronyms join their expansion, "<demonym> intelligence" joins the
 service of that state.
 """

@@ -3,7 +3,7 @@
 The small spaCy model finds most names but wraps them in chrome (credits, bylines, glued
 headings), mislabels some (a city as a person) and never sees outlets it does not know.
 These rules turn its entities, plus a few dependency patterns, into clean candidate spans;
-``seed.actors`` then groups the candidates into actors.
+``seed.actors.document`` then groups the candidates into actors.
 """
 from __future__ import annotations
 

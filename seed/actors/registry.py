@@ -1,6 +1,6 @@
 """Applying cross-document actor resolution to the database.
 
-``seed.resolve`` decides, purely, which local actor is which known one; this
+``seed.actors.resolve`` decides, purely, which local actor is which known one; this
 registry feeds it the actors already stored, writes what it decides, and keeps
 its picture of the known actors in step for the next document of the run.
 """

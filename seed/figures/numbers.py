@@ -84,7 +84,7 @@ PHRASE = re.compile(
     rf"(?![.,:]\d)",
     re.IGNORECASE,
 )
-# Where a match of PHRASE can begin (see seed.scan), read off its alternatives.
+# Where a match of PHRASE can begin (see seed.figures.scan), read off its alternatives.
 # Every qualifier, and "between", is followed by whitespace inside a match, as is
 # "a"/"an" (or by a hyphen: "a-half"); a number word, a fraction, a vague amount
 # or a currency code may be followed by anything, so those count as prefixes.

@@ -1,10 +1,10 @@
 """Figures: the numbers an article reports about people, losses, money, distances,
 shares and munitions, each with its value range, unit and counted subject.
 
-Candidates come from the number-phrase expression in ``seed.numbers``; the parse
+Candidates come from the number-phrase expression in ``seed.figures.numbers``; the parse
 then rules out what only looks like a figure (dates, years, durations, times,
 ordinals, designations, ages, list markers, phone numbers) and reads the unit
-from the counted noun and its verb (``seed.units``).
+from the counted noun and its verb (``seed.figures.units``).
 """
 from __future__ import annotations
 

@@ -1,17 +1,12 @@
-"""The linking stage: across documents, the claims that say the same thing, the
-figures that count the same thing, and quoted words found in another source.
-
-This module is the logic, on plain values: ``compute`` links everything at
-once.  A seed run ends with ``relink``, which gets the same result redoing only
-what the documents added, changed or removed touch (seed/link_incremental.py;
-SQL in db/links.py and db/link_state.py).  It is deterministic, and a group keeps its id while its members are unchanged,
-so seeding the same corpus twice gives the same groups and ids.
+"""Claims from different documents that say the same thing.
 
 Claims are paired by TF-IDF cosine of their content words (idf over all
 claims, so the words every article on a story shares weigh nothing), with a
 bonus for a verbatim match (rapidfuzz), for shared actors, and for figures in
 one figure group that agree; figures that conflict keep two claims apart.
-Pairs scoring at least SAME_CLAIM join one group (single linkage).
+Pairs scoring at least SAME_CLAIM join one group (single linkage).  Linking
+all at once (``compute``) and re-linking (``incremental``) both score and
+group through these functions, which is why their results are the same.
 """
 from __future__ import annotations
 
@@ -23,11 +18,7 @@ from dataclasses import dataclass, field
 
 from db.matching import normalise, similarity
 
-from .figures import FigureGroup, FigureIn, figure_groups, overlaps
-from .quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
-
-__all__ = ["ClaimIn", "ClaimGroup", "Links", "claim_groups", "compute", "FigureIn", "QuoteIn",
-           "ParagraphIn", "FigureGroup", "Reuse"]
+from .figures import FigureGroup, overlaps
 
 # Thresholds, chosen on the default corpus (README, "Across sources").
 SAME_CLAIM = 38.0  # combined score (cosine x 100 + bonuses) to join two claims
@@ -79,13 +70,6 @@ class ClaimGroup:
     label: str
     members: list[tuple[int, float]] = field(default_factory=list)  # (claim id, best pair score)
     first_claim_id: int = 0
-
-
-@dataclass
-class Links:
-    claim_groups: list[ClaimGroup]
-    figure_groups: list[FigureGroup]
-    reuse: list[Reuse]
 
 
 def _stem(word: str) -> str:
@@ -274,102 +258,3 @@ def groups_from_scores(scores: dict[tuple[int, int], float], refs: dict[int, Cla
                                  [(c.id, best[c.id]) for c in members], first.id))
     groups.sort(key=lambda g: g.first_claim_id)
     return groups
-
-
-def document_order(published: dict[int, str | None]) -> dict[int, tuple]:
-    """First appearance: by publication date ("2025-02" sorts before any day of
-    that month), undated documents last, then by id."""
-    return {d: (p is None, p or "", d) for d, p in published.items()}
-
-
-def compute(claims: list[ClaimIn], figures: list[FigureIn], quotes: list[QuoteIn],
-            paragraphs: list[ParagraphIn], published: dict[int, str | None], *,
-            touched: set[int] | None = None, kept: list[Reuse] = (), similar=similarity) -> Links:
-    """Everything at once, or with ``touched`` (the documents added or changed
-    since ``kept``, the quote links among the others, was computed) the same
-    result with only the touched documents' quotes aligned again."""
-    order = document_order(published)
-    figs = figure_groups(figures)
-    reuse = [*kept, *quote_reuse(quotes, paragraphs, order, touched)]
-    reuse.sort(key=lambda r: (r.origin_document_id, r.origin_start, r.reuse_document_id, r.reuse_start))
-    return Links(claim_groups(claims, figs, order, similar), figs, reuse)
-
-
-def figure_context(figures: list[dict]) -> list[FigureIn]:
-    """FigureIn for stored figure rows: the words of its sentence before it (back
-    to the previous figure) and after it (up to the next one), so that a cue
-    such as "a second wave of" belongs to the number it precedes."""
-    out = []
-    by_sentence: dict[tuple, list[dict]] = {}
-    for f in figures:
-        by_sentence.setdefault((f["document_id"], f.get("sentence_start")), []).append(f)
-    for (_, s_start), group in by_sentence.items():
-        group.sort(key=lambda f: f["start"])
-        for i, f in enumerate(group):
-            text = f.get("sentence") or f["text"]
-            base = s_start if s_start is not None else f["start"]
-            left_end = f["start"] - base
-            left_start = group[i - 1]["end"] - base if i else 0
-            right_end = group[i + 1]["start"] - base if i + 1 < len(group) else len(text)
-            out.append(FigureIn(f["id"], f["document_id"], f["text"], f["low"], f["high"], f["unit"],
-                                f["subject"], f["qualifier"], text[max(0, left_start):max(0, left_end)],
-                                text[f["end"] - base:right_end], f.get("published")))
-    out.sort(key=lambda f: f.id)
-    return out
-
-
-def compute_from_rows(rows: dict, *, touched: set[int] | None = None, kept: list[dict] = (),
-                      similar=similarity) -> Links:
-    claims = [ClaimIn(c["id"], c["document_id"], c["start"], c["end"], c["text"],
-                      frozenset(c["actors"]), tuple(c["figures"]),
-                      tuple(c["names"])) for c in rows["claims"]]
-    quotes = [QuoteIn(q["id"], q["document_id"], q["start"], q["end"], q["text"]) for q in rows["quotes"]]
-    paragraphs = [ParagraphIn(p["document_id"], p["start"], p["text"]) for p in rows["paragraphs"]]
-    return compute(claims, figure_context(rows["figures"]), quotes, paragraphs, rows["published"],
-                   touched=touched, kept=[Reuse(**r) for r in kept], similar=similar)
-
-
-def claim_rows(groups: list[ClaimGroup], claims: dict[int, int], published: dict[int, str | None]) -> list[dict]:
-    """Claim groups as the plain dicts db/links.py writes; ``claims`` maps a
-    claim id to its document."""
-    out = []
-    for g in groups:
-        doc = claims[g.first_claim_id]
-        out.append({"key": g.key, "label": g.label, "first_claim_id": g.first_claim_id,
-                    "first_document_id": doc, "first_published": published.get(doc),
-                    "documents": len({claims[c] for c, _ in g.members}), "claims": len(g.members),
-                    "members": [{"claim_id": c, "document_id": claims[c], "score": s} for c, s in g.members]})
-    return out
-
-
-def figure_rows(groups: list[FigureGroup]) -> list[dict]:
-    return [{"key": g.key, "label": g.label, "unit": g.unit, "scope": g.scope, "counted": g.role,
-             "status": "conflict" if g.conflict else "agree", "documents": g.documents,
-             "figures": len(g.members), "low": g.low, "high": g.high,
-             "members": [{"figure_id": m.figure_id, "document_id": m.document_id,
-                          "range_low": m.lo, "range_high": None if math.isinf(m.hi) else m.hi,
-                          "conflicts": int(m.conflicts)} for m in g.members]}
-            for g in groups]
-
-
-def reuse_rows(reuse: list[Reuse]) -> list[dict]:
-    return [{"key": r.key, "origin_document_id": r.origin_document_id, "origin_start": r.origin_start,
-             "origin_end": r.origin_end, "origin_quote_id": r.origin_quote_id,
-             "reuse_document_id": r.reuse_document_id, "reuse_start": r.reuse_start,
-             "reuse_end": r.reuse_end, "reuse_quote_id": r.reuse_quote_id, "score": r.score}
-            for r in reuse]
-
-
-def rows_to_store(links: Links, claims: dict[int, int], published: dict[int, str | None]) -> tuple[list, list, list]:
-    """The result as the plain dicts db/links.py writes; ``claims`` maps a
-    claim id to its document."""
-    return claim_rows(links.claim_groups, claims, published), figure_rows(links.figure_groups), \
-        reuse_rows(links.reuse)
-
-
-def relink(con, *, force: bool = False) -> dict[str, int]:
-    """Bring the cross-source tables of the database on ``con`` up to date
-    (inside the caller's transaction); see seed/link_incremental.py."""
-    from .incremental import relink as relink_incremental
-
-    return relink_incremental(con, force=force)

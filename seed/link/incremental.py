@@ -1,6 +1,6 @@
 """Re-linking after a seed run: the work follows what the added, changed or
 removed documents touch, and the result is the one linking everything at once
-(seed/link.py's ``compute``) would give, bit for bit.
+(``compute``) would give, bit for bit.
 
 What is remembered between runs (db/link_state.py; derived data):
 ``link_claims``, each claim's term bag, actors and figures, so no claim text
@@ -45,11 +45,12 @@ from dataclasses import dataclass
 from db import link_state as state
 from db import links as store
 
-from . import claims as link
-from .claims import (MIN_SHARED_TERMS, VERBATIM_GATE, ClaimIn, bag, claim_rows, cosine, document_order,
-                   figure_context, figure_rows, finish_score, groups_from_scores, posting_cap, reuse_rows, vector)
+from . import claims as claim_links
+from .claims import (MIN_SHARED_TERMS, VERBATIM_GATE, ClaimIn, bag, cosine, finish_score, groups_from_scores,
+                     posting_cap, vector)
 from .figures import FigureIn, bucket, bucket_groups, bucket_prefix
 from .quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
+from .rows import claim_rows, document_order, figure_context, figure_rows, reuse_rows
 
 
 @dataclass
@@ -228,7 +229,7 @@ def _scores(con, claims: dict[int, state.ClaimState], df: Counter, pairs: dict,
     if need:
         texts = state.claim_texts(con, {c for p in need for c in p})
         # Looked up on the module at call time, so a test can count the calls.
-        values = {(a, b): link.similarity(texts[a], texts[b]) for a, b in need}
+        values = {(a, b): claim_links.similarity(texts[a], texts[b]) for a, b in need}
         state.set_similarity(con, values)
         pairs.update(values)
         stats.similarities = len(values)
