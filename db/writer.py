@@ -15,7 +15,7 @@ import sqlite_utils
 
 from .notes import text_key
 
-from . import search_index
+from .search import index as search_index
 
 # Tables whose text search reads, and the columns indexed.  sqlite-utils makes
 # the <table>_fts tables and triggers, which is what Datasette looks for.

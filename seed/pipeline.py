@@ -17,7 +17,7 @@ from pathlib import Path
 
 from db.connection import check_database, finish_fresh, open_writer
 from db.links import needs_relink
-from db.search_index import behind as search_index_behind, refresh as refresh_search_index
+from db.search.index import behind as search_index_behind, refresh as refresh_search_index
 from db.writer import SeedWriter
 
 from .actors.registry import ActorRegistry

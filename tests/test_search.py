@@ -12,7 +12,7 @@ import pytest
 
 from db.connection import open_readonly, open_writer
 from db.search import KINDS, Searcher
-from db.search_index import refresh
+from db.search.index import refresh
 from db.writer import SeedWriter
 from seed.pipeline import seed
 
@@ -498,7 +498,7 @@ def test_an_index_of_an_older_layout_asks_for_a_seed_run_which_rebuilds_it(tmp_p
 
 
 def test_a_partial_word_in_more_words_than_are_looked_up_gives_a_total_marked_as_a_floor(s, monkeypatch):
-    from db import search_tiers
+    from db.search import tiers as search_tiers
 
     monkeypatch.setattr(search_tiers, "MAX_CONTAINING", 1)  # "ing" is inside many words here
     r = s.search("ing", limit=1000)

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from db.connection import open_readonly
 from db.search import KINDS, Searcher
-from db.search_query import fold, parse
-from db.search_rank import KIND_ORDER, rank, score
+from db.search.query import fold, parse
+from db.search.rank import KIND_ORDER, rank, score
 
 WORDS = ["strike", "dockworkers", "ferry", "council", "budget", "teachers", "Olsen", "Duarte",
          "strik", "dokworkers", '"', "NEAR(", "*", "AND", "OR", "-", "'; drop table claims; --",

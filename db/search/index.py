@@ -103,7 +103,7 @@ def _upgrade(con: sqlite3.Connection) -> None:
     """Drop an index of an older layout and make it anew, empty: every
     document is then indexed again.  Statement by statement, from the schema,
     since ``executescript`` would commit the caller's transaction."""
-    from .connection import schema_sql
+    from ..connection import schema_sql
 
     for table in _SEARCH_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {table}")

@@ -1,7 +1,7 @@
 """Candidates: the rows a query's tiers find in the search index, bounded.
 
-``db.search`` decides what to look for (``db.search_tiers``) and ranks what is
-found (``db.search_rank``); this module asks the index.  Every statement
+``db.search.engine`` decides what to look for (``db.search.tiers``) and ranks what is
+found (``db.search.rank``); this module asks the index.  Every statement
 reads row ids only, with a LIMIT, so its cost is the index's, bounded; bodies
 are read for the chosen rows alone.  No bm25: its IDF walks the whole doclist
 of every term, so its cost grows with the database however small the LIMIT.
@@ -18,9 +18,9 @@ import sqlite3
 
 from rapidfuzz import fuzz, process
 
-from . import search_tiers
-from .search_query import KINDS, fts_term as _fts_term, trigrams as _trigrams
-from .search_rank import WORD_CUTOFF
+from . import tiers as search_tiers
+from .query import KINDS, fts_term as _fts_term, trigrams as _trigrams
+from .rank import WORD_CUTOFF
 
 MAX_EXPANSIONS = 8  # closest vocabulary words looked up for one query word
 MAX_VOCAB_SCAN = 20000  # vocabulary words sharing a trigram, scored per query word

@@ -23,7 +23,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from .search_query import Query, fold, one_line
+from .query import Query, fold, one_line
 
 SNIPPET_CHARS = 160
 WORD_CUTOFF = 72.0  # partial_ratio a word needs for a row to count as matching it

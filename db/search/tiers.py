@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from .search_query import Query, trigrams
+from .query import Query, trigrams
 
 Tiers = list[list[list[str]]]
 

@@ -13,8 +13,8 @@ import sqlite3
 
 from rapidfuzz import fuzz
 
-from .search_candidates import Candidates
-from .search_query import fold as _fold, trigrams as _trigrams
+from .candidates import Candidates
+from .query import fold as _fold, trigrams as _trigrams
 
 MAX_ACTORS = 50  # a by: value resolving to more is too vague to be a filter
 NAME_CUTOFF = 80.0

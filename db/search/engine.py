@@ -6,16 +6,16 @@ Contract (the explorer codes against this; the implementation may change):
     s.search("strike by:olsen", limit=50) -> Results
     s.home(limit=50) -> Results       # empty query: recent documents, most-cited actors
 
-Query syntax (``db.search_query``): free words (fuzzy, typo-tolerant), "exact
+Query syntax (``db.search.query``): free words (fuzzy, typo-tolerant), "exact
 phrase", and filters ``by:NAME`` (claimant or speaker, fuzzy), ``in:OUTLET``
 (fuzzy), ``kind:quote|claim|actor|doc|figure`` (repeatable), ``verdict:VERDICT``
 (the analyst's verdict on a claim or quote), combined with AND.  Filters are
 applied in SQL.
 
-How a query runs (see ``db.search_index`` for the index, ``db.search_rank``
+How a query runs (see ``db.search.index`` for the index, ``db.search.rank``
 for scoring):
 
-1. Candidates, bounded.  The query becomes tiers (``db.search_tiers``), best
+1. Candidates, bounded.  The query becomes tiers (``db.search.tiers``), best
    first: the words together, each as a word, each inside a longer word of
    the vocabulary; and, when those find fewer rows than ``limit``, each or
    one of its closest vocabulary words ("minsiter" becomes "minister").
@@ -29,7 +29,7 @@ for scoring):
    through the filter's index and tested with ``instr``, so a rare claimant
    is not looked for among a million rows of a common word.
 2. Ranking, in Python, of at most ``max_candidates`` rows with rapidfuzz
-   (``db.search_rank.rank``: only the rows that can still reach the top
+   (``db.search.rank.rank``: only the rows that can still reach the top
    ``limit`` are scored in full).
 3. A query with no term of 3+ characters cannot use the vocabulary; it
    finds actors by name prefix (an index range on ``aliases``), or, with
@@ -49,11 +49,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field, replace
 
-from . import search_tiers
-from .search_candidates import TEXT_KINDS, Candidates, Vocabulary, filter_sql, interrupted as _interrupted
-from .search_filters import ANNOTATED as _ANNOTATED, Filters
-from .search_query import KINDS, VERDICTS, Query, fold as _fold, parse
-from .search_rank import rank as _rank, score as _score, snippet as _snippet
+from . import tiers as search_tiers
+from .candidates import TEXT_KINDS, Candidates, Vocabulary, filter_sql, interrupted as _interrupted
+from .filters import ANNOTATED as _ANNOTATED, Filters
+from .query import KINDS, VERDICTS, Query, fold as _fold, parse
+from .rank import rank as _rank, score as _score, snippet as _snippet
 
 __all__ = ["Searcher", "Hit", "Results", "Query", "parse", "KINDS", "VERDICTS"]
 
