@@ -158,4 +158,12 @@ class CompareScreen(Screen):
         self.sub_title = f"shared {self.at + 1}/{len(self.pairs)}"
 
     def action_pick(self) -> None:
-        pick_comparison(self, self.left_id, replace=self)
+        pick_comparison(self, self.left_id, open_chosen=self._compare_with)
+
+    def _compare_with(self, right_id: int) -> None:
+        """This screen gives way to the new comparison, unless another screen
+        came on top while the picker was open."""
+        if self is self.app.screen:
+            self.app.switch_screen(CompareScreen(self.left_id, right_id))
+        else:
+            self.app.compare(self.left_id, right_id, None)

@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from ..labels import untitled
 from ..safe import plain
 from .comparison_picker import pick_comparison
-from .reader import untitled
 
 
 class DocumentsScreen(Screen):

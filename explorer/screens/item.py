@@ -14,11 +14,11 @@ from db.links import OtherSource
 from db.notes import Annotation
 from db.queries import Item
 
+from ..labels import untitled
 from ..safe import inert, plain
 from ..widgets.annotate import NoteEditor, VerdictPicker
 from ..widgets.passage import Passage
 from .comparison_picker import pick_comparison
-from .reader import untitled
 
 
 def citation(item: Item) -> str:

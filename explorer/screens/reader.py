@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from db.queries import Document, Span
 
+from ..labels import untitled
 from ..safe import plain
 from ..widgets.document_view import Block, DocumentView, Mark
 from .comparison_picker import pick_comparison
@@ -21,12 +22,6 @@ from .comparison_picker import pick_comparison
 
 def plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def untitled(text: str) -> str:
-    """What stands for a missing title: the opening words."""
-    first = " ".join(text.strip().split("\n", 1)[0].split())
-    return first[:120] or "(untitled)"
 
 
 def document_header(doc: Document, extra: str = "") -> Text:
