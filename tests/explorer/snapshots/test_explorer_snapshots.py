@@ -1,6 +1,6 @@
 """What each screen looks like at 80x24 and 120x40, at 256 colours and with
-NO_COLOR.  Baselines: tests/snapshots/__snapshots__/; regenerate with
-``pytest tests/snapshots --snapshot-update`` and look at the SVGs."""
+NO_COLOR.  Baselines: tests/explorer/snapshots/__snapshots__/; regenerate with
+``pytest tests/explorer/snapshots --snapshot-update`` and look at the SVGs."""
 from __future__ import annotations
 
 import pytest
