@@ -7,9 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from seed.attribution.marks import find_quote_spans
+from seed.attribution.quotes import extract_quotes
 from seed.records import DocActors, LocalActor, Mention
 from seed.text.model import load_model
-from seed.attribution.quotes import extract_quotes, find_quote_spans
 
 
 @pytest.fixture(scope="module")
