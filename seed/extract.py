@@ -1,6 +1,6 @@
 """One document's extraction: actors, quotes, claims and figures, tied together.
 
-Each stage lives in its own module and is testable alone; this module only
+Each stage lives in its own package and is testable alone; this module only
 runs them in order and links what one stage needs from another (a claim's
 quote, a figure's enclosing claim and claimant).
 """
@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors.document import extract_actors
-from .attribution.claims import extract_claims
-from .attribution.quotes import extract_quotes
-from .figures.phrases import extract_figures
+from .actors import extract_actors
+from .attribution import extract_claims, extract_quotes
+from .figures import extract_figures
 from .records import Claim, DocActors, Figure, Quote
 
 

@@ -20,15 +20,12 @@ from db.links import needs_relink
 from db.search.index import behind as search_index_behind, refresh as refresh_search_index
 from db.writer import SeedWriter
 
-from .actors.registry import ActorRegistry
+from .actors import ActorRegistry
 from .extract import Extraction, extract
-from .ingest.clean import clean
-from .ingest.files import Skipped, Source, load
-from .ingest.metadata import infer
+from .ingest import Skipped, Source, clean, infer, load
 from .link import relink
-from .text import chunks
+from .text import block_locator, chunks, passages
 from .text.columns import column
-from .text.passages import block_locator, passages
 
 
 @dataclass
