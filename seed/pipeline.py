@@ -101,68 +101,10 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
         if fresh:
             writer.suspend_text_index()  # a file nobody reads until it is swapped in
         registry = ActorRegistry(writer)
-        todo: list[tuple[Source, int | None]] = []
-        for item in items:
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-                progress.skipped(item)
-                continue
-            decision, doc_id = _plan(writer, item)
-            if decision == "unchanged":
-                report.unchanged.append(item.path)
-            elif decision == "moved":
-                with writer.transaction():
-                    writer.move_document(doc_id, str(item.path.resolve()))
-                report.moved.append(item.path)
-            elif decision.startswith("duplicate"):
-                skip = Skipped(item.path, decision)
-                report.skipped.append(skip)
-                progress.skipped(skip)
-            else:
-                todo.append((item, doc_id))
+        todo = _sort(writer, items, report, progress)
         progress.start(len(todo))
-        parsed = _parsed(todo, workers)
-        while todo:  # (a run with nothing to seed times no stage)
-            with report.timing("parse"):
-                item = next(parsed, None)
-            if item is None:
-                break
-            source, doc_id, cleaned, meta, doc = item
-            if not cleaned.text:
-                skip = Skipped(source.path, "no article text left after removing markup and site chrome")
-                report.skipped.append(skip)
-                progress.skipped(skip)
-                continue
-            try:
-                with report.timing("extract"):
-                    ex = extract(doc, meta.authors, meta.outlet)
-                with report.timing("write"), writer.transaction():
-                    _write(writer, registry, source, doc_id, cleaned, meta, doc, ex)
-            except Exception as e:  # noqa: BLE001 - one bad document must not stop the corpus
-                registry.reload()
-                skip = Skipped(source.path, f"extraction failed: {type(e).__name__}: {e}")
-                report.skipped.append(skip)
-                progress.skipped(skip)
-                continue
-            report.seeded.append(source.path)
-            progress.advance(source.path)
-        if fresh and exists:
-            writer.carry_over_annotations(str(db_path))  # ATTACH cannot run inside a transaction
-        if fresh and report.seeded:
-            with report.timing("index"), writer.transaction():
-                writer.resume_text_index()
-        if report.seeded or report.moved or search_index_behind(writer.con) or needs_relink(writer.con):
-            # Only then: a run that changed nothing must leave the file as it was
-            # (an open explorer would otherwise be told there is new data).  The
-            # two checks catch up after a run stopped between writing a document
-            # and this final step, whose work the next run would otherwise skip.
-            with writer.transaction():
-                with report.timing("index"):
-                    writer.prune_actors()
-                    refresh_search_index(writer.con)
-                with report.timing("link"):
-                    relink(writer.con)
-                writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        _seed_each(writer, registry, todo, workers, report, progress)
+        _finish_run(writer, report, fresh, exists, db_path)
         report.counts = writer.counts()
     except BaseException:
         con.close()
@@ -180,6 +122,82 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
         con.close()
     report.seconds = time.perf_counter() - began
     return report
+
+
+def _skip(report: Report, progress: Progress, item: Skipped) -> None:
+    report.skipped.append(item)
+    progress.skipped(item)
+
+
+def _sort(writer: SeedWriter, items: list, report: Report, progress: Progress) -> list[tuple[Source, int | None]]:
+    """The sources to seed, with the id of the document each replaces; what is
+    unchanged, moved, a duplicate or unreadable is reported (a move is written
+    here, in a transaction of its own)."""
+    todo: list[tuple[Source, int | None]] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            _skip(report, progress, item)
+            continue
+        decision, doc_id = _plan(writer, item)
+        if decision == "unchanged":
+            report.unchanged.append(item.path)
+        elif decision == "moved":
+            with writer.transaction():
+                writer.move_document(doc_id, str(item.path.resolve()))
+            report.moved.append(item.path)
+        elif decision.startswith("duplicate"):
+            _skip(report, progress, Skipped(item.path, decision))
+        else:
+            todo.append((item, doc_id))
+    return todo
+
+
+def _seed_each(writer: SeedWriter, registry: ActorRegistry, todo: list[tuple[Source, int | None]], workers: int,
+               report: Report, progress: Progress) -> None:
+    """Parse, extract and write each source, one transaction per document."""
+    parsed = _parsed(todo, workers)
+    while todo:  # (a run with nothing to seed times no stage)
+        with report.timing("parse"):
+            item = next(parsed, None)
+        if item is None:
+            break
+        source, doc_id, cleaned, meta, doc = item
+        if not cleaned.text:
+            _skip(report, progress, Skipped(source.path, "no article text left after removing markup and site chrome"))
+            continue
+        try:
+            with report.timing("extract"):
+                ex = extract(doc, meta.authors, meta.outlet)
+            with report.timing("write"), writer.transaction():
+                _write(writer, registry, source, doc_id, cleaned, meta, doc, ex)
+        except Exception as e:  # noqa: BLE001 - one bad document must not stop the corpus
+            registry.reload()
+            _skip(report, progress, Skipped(source.path, f"extraction failed: {type(e).__name__}: {e}"))
+            continue
+        report.seeded.append(source.path)
+        progress.advance(source.path)
+
+
+def _finish_run(writer: SeedWriter, report: Report, fresh: bool, exists: bool, db_path: Path) -> None:
+    """What follows the documents: the analyst's notes carried into a rebuild,
+    the full-text tables, pruning, the search index and linking across sources."""
+    if fresh and exists:
+        writer.carry_over_annotations(str(db_path))  # ATTACH cannot run inside a transaction
+    if fresh and report.seeded:
+        with report.timing("index"), writer.transaction():
+            writer.resume_text_index()
+    if report.seeded or report.moved or search_index_behind(writer.con) or needs_relink(writer.con):
+        # Only then: a run that changed nothing must leave the file as it was
+        # (an open explorer would otherwise be told there is new data).  The
+        # two checks catch up after a run stopped between writing a document
+        # and this final step, whose work the next run would otherwise skip.
+        with writer.transaction():
+            with report.timing("index"):
+                writer.prune_actors()
+                refresh_search_index(writer.con)
+            with report.timing("link"):
+                relink(writer.con)
+            writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
 
 
 def _plan(writer: SeedWriter, source: Source) -> tuple[str, int | None]:
