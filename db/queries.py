@@ -1,6 +1,7 @@
 """Every query the explorer runs, over a read-only connection.
 
-Returns plain dataclasses so the explorer never sees SQL or sqlite3 rows.
+Returns the plain dataclasses of ``db.records`` so the explorer never sees SQL
+or sqlite3 rows.
 """
 from __future__ import annotations
 
@@ -10,155 +11,12 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from .connection import open_readonly
 from .links import LinkQueries
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    id: int
-    title: str | None
-    outlet: str | None
-    published: str | None
-    authors: tuple[str, ...]
-    words: int | None
-    lead: str  # the opening words, to stand in for a missing title
-
-
-@dataclass(frozen=True)
-class Span:
-    kind: str  # paragraph | heading | sentence | mention | quote | claim | figure
-    id: int
-    start: int
-    end: int
-    verdict: str | None = None  # the analyst's, on a claim or quote
-
-
-@dataclass(frozen=True)
-class Document:
-    id: int
-    path: str
-    title: str | None
-    outlet: str | None
-    authors: tuple[str, ...]
-    published: str | None
-    url: str | None
-    text: str
-    inferred: tuple[str, ...]
-    blocks: tuple[Span, ...]  # paragraphs and headings, in order
-
-
-# -- drill-down: one claim or quote, one actor, one figure ---------------------
-
-
-@dataclass(frozen=True)
-class DocumentMeta:
-    id: int
-    title: str | None
-    outlet: str | None
-    published: str | None
-    url: str | None
-    authors: tuple[str, ...]
-    lead: str = ""  # the opening words, to stand in for a missing title
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    id: int
-    name: str
-    kind: str
-    description: str | None
-
-
-@dataclass(frozen=True)
-class Item:
-    """A claim or a quote, with what its screen shows around it."""
-    kind: str  # claim | quote
-    id: int
-    document: DocumentMeta
-    start: int
-    end: int
-    text: str
-    cue: str | None
-    stance: str | None  # claims only
-    actor: ActorRef | None  # claimant or speaker
-    paragraph_start: int  # the paragraph the span stands in (the span itself if unknown)
-    paragraph_text: str
-    related: tuple[tuple[str, int], ...] = ()  # (kind, id): a claim's quote, a quote's claims
-
-
-@dataclass(frozen=True)
-class ActorItem:
-    kind: str  # claim | quote
-    id: int
-    document_id: int
-    text: str
-    cue: str | None
-    stance: str | None
-    title: str | None
-    outlet: str | None
-    published: str | None
-    verdict: str | None = None  # the analyst's, if any
-
-
-@dataclass(frozen=True)
-class ActorDetail:
-    id: int
-    name: str
-    kind: str
-    description: str | None
-    aliases: tuple[str, ...]
-    mentions: int
-    documents: int
-    items: tuple[ActorItem, ...]  # newest first
-
-
-@dataclass(frozen=True)
-class Figure:
-    id: int
-    document_id: int
-    claim_id: int | None
-    start: int
-    end: int
-    text: str
-    low: float | None
-    high: float | None
-    unit: str | None
-    subject: str | None
-
-
-@dataclass(frozen=True)
-class Related:
-    document: DocumentSummary
-    shared_actors: int
-    shared_units: int
-
-
-@dataclass(frozen=True)
-class SharedItem:
-    kind: str  # claim | quote
-    left_id: int
-    right_id: int
-    score: float  # 100 when a stored claim group says so
-
-
-@dataclass(frozen=True)
-class FigurePair:
-    unit: str
-    left: tuple[Figure, ...]
-    right: tuple[Figure, ...]
-
-
-@dataclass(frozen=True)
-class Comparison:
-    left: DocumentMeta
-    right: DocumentMeta
-    shared: tuple[SharedItem, ...]
-    figures: tuple[FigurePair, ...]
-    grouped: bool  # claims paired by the stored claim groups, not by fuzzy text
+from .records import (ActorDetail, ActorItem, ActorRef, Comparison, Document, DocumentMeta, DocumentSummary, Figure,
+                      FigurePair, Item, Related, SharedItem, Span)
 
 
 def _serial(method):
@@ -192,7 +50,7 @@ _FIGURE_COLUMNS = 'id, document_id, claim_id, start, "end", text, low, high, uni
 
 
 class _Drill:
-    """Store's drill-down queries (mixed in to keep Store readable)."""
+    """Store's drill-down queries: one claim or quote, one figure (mixed in to keep Store readable)."""
 
     con: sqlite3.Connection
     _read_lock: threading.RLock
@@ -243,6 +101,23 @@ class _Drill:
                     _actor(self.con, r["actor_id"]), para_start, para_text, related)
 
     @_serial
+    def figure(self, figure_id: int) -> Figure | None:
+        r = self.con.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (figure_id,)).fetchone()
+        return _figure(r) if r else None
+
+    @_serial
+    def figures(self, doc_id: int) -> list[Figure]:
+        return [_figure(r) for r in self.con.execute(
+            f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE document_id = ? ORDER BY start", (doc_id,))]
+
+
+class _Actors:
+    """Store's query for one actor: who, under which names, and every claim and quote."""
+
+    con: sqlite3.Connection
+    _read_lock: threading.RLock
+
+    @_serial
     def actor(self, actor_id: int) -> ActorDetail | None:
         ref = _actor(self.con, actor_id)
         if ref is None:
@@ -266,16 +141,6 @@ class _Drill:
         items = tuple(ActorItem(r["kind"], r["id"], r["document_id"], r["text"], r["cue"], r["stance"],
                                 r["title"], r["outlet"], r["published"], r["verdict"]) for r in rows)
         return ActorDetail(ref.id, ref.name, ref.kind, ref.description, aliases, mentions, documents, items)
-
-    @_serial
-    def figure(self, figure_id: int) -> Figure | None:
-        r = self.con.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (figure_id,)).fetchone()
-        return _figure(r) if r else None
-
-    @_serial
-    def figures(self, doc_id: int) -> list[Figure]:
-        return [_figure(r) for r in self.con.execute(
-            f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE document_id = ? ORDER BY start", (doc_id,))]
 
 
 class _Compare:
@@ -340,7 +205,58 @@ class _Compare:
         return Comparison(left, right, tuple(shared), figures, table is not None)
 
 
-class Store(_Drill, _Compare, LinkQueries):
+class _Documents:
+    """Store's queries for reading documents: the list, one document, its marked spans."""
+
+    con: sqlite3.Connection
+    _read_lock: threading.RLock
+
+    @_serial
+    def documents(self) -> list[DocumentSummary]:
+        rows = self.con.execute(
+            "SELECT id, title, outlet, published, authors, words, substr(text, 1, 120) AS lead FROM documents "
+            "ORDER BY published IS NULL, published DESC, id"
+        )
+        return [
+            DocumentSummary(r["id"], r["title"], r["outlet"], r["published"],
+                            tuple(json.loads(r["authors"] or "[]")), r["words"], r["lead"])
+            for r in rows
+        ]
+
+    @_serial
+    def document(self, doc_id: int) -> Document | None:
+        r = self.con.execute(
+            "SELECT id, path, title, outlet, authors, published, url, text, inferred "
+            "FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if r is None:
+            return None
+        blocks = tuple(
+            Span(b["kind"], b["id"], b["start"], b["end"]) for b in self.con.execute(
+                'SELECT id, kind, start, "end" FROM passages WHERE document_id = ? '
+                "AND kind != 'sentence' ORDER BY start", (doc_id,))
+        )
+        return Document(r["id"], r["path"], r["title"], r["outlet"],
+                        tuple(json.loads(r["authors"] or "[]")), r["published"], r["url"],
+                        r["text"], tuple(json.loads(r["inferred"] or "[]")), blocks)
+
+    @_serial
+    def spans(self, doc_id: int) -> list[Span]:
+        """Mentions, quotes, claims and figures of a document, by start."""
+        out: list[Span] = []
+        for table, kind in (("mentions", "mention"), ("quotes", "quote"), ("claims", "claim"), ("figures", "figure")):
+            verdict, join = "NULL", ""
+            if kind in ("claim", "quote"):
+                verdict = "n.verdict"
+                join = (f"JOIN documents d ON d.id = t.document_id LEFT JOIN annotations n ON n.kind = '{kind}' "
+                        "AND n.document_path = d.path AND n.text_key = t.text_key ")
+            out.extend(Span(kind, r[0], r[1], r[2], r[3]) for r in self.con.execute(
+                f'SELECT t.id, t.start, t."end", {verdict} FROM {table} t {join}'
+                "WHERE t.document_id = ? ORDER BY t.start", (doc_id,)))
+        out.sort(key=lambda s: (s.start, -s.end))
+        return out
+
+
+class Store(_Documents, _Drill, _Actors, _Compare, LinkQueries):
     """The explorer's view of one database file."""
 
     def __init__(self, path: Path):
@@ -412,47 +328,3 @@ class Store(_Drill, _Compare, LinkQueries):
         the search then raises ``sqlite3.OperationalError: interrupted``."""
         if self._search_con is not None:
             self._search_con.interrupt()
-
-    @_serial
-    def documents(self) -> list[DocumentSummary]:
-        rows = self.con.execute(
-            "SELECT id, title, outlet, published, authors, words, substr(text, 1, 120) AS lead FROM documents "
-            "ORDER BY published IS NULL, published DESC, id"
-        )
-        return [
-            DocumentSummary(r["id"], r["title"], r["outlet"], r["published"],
-                            tuple(json.loads(r["authors"] or "[]")), r["words"], r["lead"])
-            for r in rows
-        ]
-
-    @_serial
-    def document(self, doc_id: int) -> Document | None:
-        r = self.con.execute(
-            "SELECT id, path, title, outlet, authors, published, url, text, inferred "
-            "FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if r is None:
-            return None
-        blocks = tuple(
-            Span(b["kind"], b["id"], b["start"], b["end"]) for b in self.con.execute(
-                'SELECT id, kind, start, "end" FROM passages WHERE document_id = ? '
-                "AND kind != 'sentence' ORDER BY start", (doc_id,))
-        )
-        return Document(r["id"], r["path"], r["title"], r["outlet"],
-                        tuple(json.loads(r["authors"] or "[]")), r["published"], r["url"],
-                        r["text"], tuple(json.loads(r["inferred"] or "[]")), blocks)
-
-    @_serial
-    def spans(self, doc_id: int) -> list[Span]:
-        """Mentions, quotes, claims and figures of a document, by start."""
-        out: list[Span] = []
-        for table, kind in (("mentions", "mention"), ("quotes", "quote"), ("claims", "claim"), ("figures", "figure")):
-            verdict, join = "NULL", ""
-            if kind in ("claim", "quote"):
-                verdict = "n.verdict"
-                join = (f"JOIN documents d ON d.id = t.document_id LEFT JOIN annotations n ON n.kind = '{kind}' "
-                        "AND n.document_path = d.path AND n.text_key = t.text_key ")
-            out.extend(Span(kind, r[0], r[1], r[2], r[3]) for r in self.con.execute(
-                f'SELECT t.id, t.start, t."end", {verdict} FROM {table} t {join}'
-                "WHERE t.document_id = ? ORDER BY t.start", (doc_id,)))
-        out.sort(key=lambda s: (s.start, -s.end))
-        return out

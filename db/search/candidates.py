@@ -13,17 +13,11 @@ words tested with ``instr``.
 """
 from __future__ import annotations
 
-import re
 import sqlite3
 
-from rapidfuzz import fuzz, process
-
 from . import tiers as search_tiers
-from .query import KINDS, fts_term as _fts_term, trigrams as _trigrams
-from .rank import WORD_CUTOFF
+from .query import KINDS, fts_term as _fts_term
 
-MAX_EXPANSIONS = 8  # closest vocabulary words looked up for one query word
-MAX_VOCAB_SCAN = 20000  # vocabulary words sharing a trigram, scored per query word
 MAX_DRIVE = 5000  # filtered rows read one by one at most (~5 ms a thousand at a million rows)
 TEXT_KINDS = frozenset({"claim", "quote", "figure", "doc"})  # in search_text
 
@@ -33,79 +27,6 @@ class Candidates:
         self.con = con
         self.scan_limit = scan_limit  # index matches a count looks at, at most
         self.drive_limit = drive_limit  # a filter with at most this many rows is always read, not matched
-        # Set when a partial word stood for more longer words than are looked
-        # up: rows holding only the others are not counted, so a total is a floor.
-        self.cut_short = False
-
-    def _vocab_rows(self, where: str, args: tuple) -> list[tuple[str, int]]:
-        try:
-            return self.con.execute(
-                "SELECT v.word, v.rows FROM search_vocab_grams g JOIN search_vocab v ON v.id = g.rowid "
-                f"WHERE search_vocab_grams MATCH ? AND {where} LIMIT ?", (*args, MAX_VOCAB_SCAN)).fetchall()
-        except sqlite3.OperationalError as e:
-            if interrupted(e) or "no such table" not in str(e):
-                raise
-            return []  # an index from before the vocabulary
-
-    def containing(self, word: str) -> list[str]:
-        """The vocabulary words that hold ``word`` inside them: the shortest
-        first (a row scores by its closest whole word), then the commonest."""
-        if len(word) < 3 or not re.fullmatch(r"\w+", word):
-            return []
-        rows = self._vocab_rows("v.word <> ?", (_fts_term(word), word))
-        rows.sort(key=lambda r: (len(r[0]), -r[1], r[0]))
-        self.cut_short |= len(rows) > search_tiers.MAX_CONTAINING
-        return [w for w, _ in rows[:search_tiers.MAX_CONTAINING]]
-
-    def close(self, word: str) -> list[tuple[str, float]]:
-        """The vocabulary words closest to ``word`` that do not contain it, best first."""
-        rows = self._vocab_rows("length(v.word) >= ?", (" OR ".join(_fts_term(g) for g in _trigrams(word)),
-                                                   len(word) - 2))
-        freq = {r[0]: r[1] for r in rows if word not in r[0]}
-        # Score a word as a row holding it would be scored: the query word's
-        # best window in a longer word, the whole word against a shorter one.
-        longer = [w for w in freq if len(w) >= len(word)]
-        shorter = [w for w in freq if len(w) < len(word)]
-        found = process.extract(word, longer, scorer=fuzz.partial_ratio, score_cutoff=WORD_CUTOFF, limit=None)
-        found += process.extract(word, shorter, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
-        found.sort(key=lambda f: (-f[1], -freq[f[0]], f[0]))
-        return [(w, s) for w, s, _ in found[:MAX_EXPANSIONS]]
-
-    def drive_ids(self, filters, most: int) -> list[int] | None:
-        """The rows of a filter, newest first, or None when there are more
-        than ``most`` (then the filter is tested on each index match)."""
-        _, actor_ids, outlets, item_ids = filters
-        if actor_ids is None and outlets is None and item_ids is None:
-            return None
-        where, args = filter_sql(filters[0], filters, all_kinds=set(KINDS))
-        # Counted before sorted: a filter of several outlets or actors cannot
-        # walk one index in id order, and sorting 150,000 rows to learn that
-        # there are too many cost 30 ms a keystroke.
-        rows = f"SELECT i.id FROM search_items i WHERE 1{where}"
-        if self.con.execute(f"SELECT count(*) FROM ({rows} LIMIT ?)", [*args, most + 1]).fetchone()[0] > most:
-            return None
-        return [r[0] for r in self.con.execute(f"{rows} ORDER BY i.id DESC", args)]
-
-    def drive_budget(self, widest: list[list[str]]) -> int:
-        """How many filtered rows are worth reading one by one: as many as the
-        index would walk for the words (a word's row count is in the
-        vocabulary), between ``drive_limit`` and MAX_DRIVE."""
-        known = []
-        for group in widest:
-            words = [t for t in group if not isinstance(t, search_tiers.Prefix)]
-            if len(words) < len(group):
-                continue
-            try:
-                rows = self.con.execute(
-                    f"SELECT sum(rows), count(*) FROM search_vocab WHERE word IN ({','.join('?' * len(words))})",
-                    words).fetchone()
-            except sqlite3.OperationalError as e:
-                if interrupted(e) or "no such table" not in str(e):
-                    raise
-                return self.drive_limit
-            if rows[1] == len(set(words)):
-                known.append(rows[0])
-        return max(self.drive_limit, min([MAX_DRIVE, *known]))
 
     def find(self, table: str, tiers: list[list[list[str]]], kinds: set[str], filters, cap: int,
              drive: list[int] | None = None, skip: set[int] = frozenset()) -> tuple[list[int], int, bool]:
@@ -127,13 +48,13 @@ class Candidates:
         if not tiers or (drive is not None and table != "search_text"):
             return [], 0, False
         want = cap + len(skip)
-        widest, args = self._tier_sql(table, tiers[-1], kinds, filters, drive)
+        widest, args = tier_sql(table, tiers[-1], kinds, filters, drive)
         found = [i for (i,) in self.con.execute(f"{widest} ORDER BY 1 DESC LIMIT ?", [*args, want])]
         if len(found) < want:
             return [i for i in found if i not in skip][:cap], len(found), False
         got: dict[int, None] = {}
         for groups in tiers[:-1]:
-            source, tier_args = self._tier_sql(table, groups, kinds, filters, drive)
+            source, tier_args = tier_sql(table, groups, kinds, filters, drive)
             for (i,) in self.con.execute(f"{source} ORDER BY 1 DESC LIMIT ?", [*tier_args, want]):
                 if i not in skip:
                     got[i] = None
@@ -152,10 +73,10 @@ class Candidates:
         not the filter's: a rare claimant among a common word's rows would
         otherwise walk the word's whole doclist."""
         if drive is not None:
-            source, args = self._tier_sql(table, groups, kinds, filters, drive)
+            source, args = tier_sql(table, groups, kinds, filters, drive)
             n = self.con.execute(f"SELECT count(*) FROM ({source} LIMIT ?)", [*args, self.scan_limit]).fetchone()[0]
             return n, n >= self.scan_limit
-        source, args = self._tier_sql(table, groups, kinds, (kinds, None, None, None), None)
+        source, args = tier_sql(table, groups, kinds, (kinds, None, None, None), None)
         where, filter_args = filter_sql(set(), filters, all_kinds=set())
         if not where:
             n = self.con.execute(f"SELECT count(*) FROM ({source} LIMIT ?)", [*args, self.scan_limit]).fetchone()[0]
@@ -164,22 +85,6 @@ class Candidates:
             f"SELECT count(*), coalesce(sum(1{where}), 0) FROM ({source} LIMIT ?) m "
             f"CROSS JOIN search_items i ON i.id = m.rowid", [*filter_args, *args, self.scan_limit]).fetchone()
         return n, seen >= self.scan_limit
-
-    def _tier_sql(self, table: str, groups: list[list[str]], kinds: set[str], filters, drive) -> tuple[str, list]:
-        if drive is not None:
-            # Read by id from search_items, which holds the bodies: no index is asked.
-            test = " AND ".join("(" + " OR ".join("instr(lower(i.body), ?) > 0" for _ in g) + ")" for g in groups)
-            where = f"i.id IN ({','.join('?' * len(drive))}) AND ({test})"
-            return f"SELECT i.id FROM search_items i WHERE {where}", [*drive, *(t for g in groups for t in g)]
-        where, args = filter_sql(set(), filters, all_kinds=set())
-        match = "{body} : (" + " AND ".join("(" + " OR ".join(_term(t) for t in g) + ")" for g in groups) + ")"
-        if table == "search_text" and kinds != TEXT_KINDS:
-            match += " AND {kind} : (" + " OR ".join(_fts_term(k) for k in sorted(kinds)) + ")"
-        # CROSS JOIN keeps the full-text table as the outer loop: given the choice,
-        # SQLite drives from a broad filter's index and re-runs the MATCH for every
-        # row it probes (seconds at 10k rows).
-        join = f"CROSS JOIN search_items i ON i.id = {table}.rowid " if where else ""
-        return f"SELECT {table}.rowid FROM {table} {join}WHERE {table} MATCH ?{where}", [match, *args]
 
     def bodies(self, ids: list[int]) -> dict[int, tuple[str, str]]:
         """(body, kind) of each item, in the order of ``ids``."""
@@ -190,22 +95,57 @@ class Candidates:
         return {i: found[i] for i in ids if i in found}
 
 
-class Vocabulary:
-    """The vocabulary as one query's tiers ask it: each word looked up once."""
+def drive_ids(con: sqlite3.Connection, filters, most: int) -> list[int] | None:
+    """The rows of a filter, newest first, or None when there are more
+    than ``most`` (then the filter is tested on each index match)."""
+    _, actor_ids, outlets, item_ids = filters
+    if actor_ids is None and outlets is None and item_ids is None:
+        return None
+    where, args = filter_sql(filters[0], filters, all_kinds=set(KINDS))
+    # Counted before sorted: a filter of several outlets or actors cannot
+    # walk one index in id order, and sorting 150,000 rows to learn that
+    # there are too many cost 30 ms a keystroke.
+    rows = f"SELECT i.id FROM search_items i WHERE 1{where}"
+    if con.execute(f"SELECT count(*) FROM ({rows} LIMIT ?)", [*args, most + 1]).fetchone()[0] > most:
+        return None
+    return [r[0] for r in con.execute(f"{rows} ORDER BY i.id DESC", args)]
 
-    def __init__(self, candidates: Candidates):
-        self._candidates, self._memo = candidates, {}
+def drive_budget(con: sqlite3.Connection, widest: list[list[str]], drive_limit: int) -> int:
+    """How many filtered rows are worth reading one by one: as many as the
+    index would walk for the words (a word's row count is in the
+    vocabulary), between ``drive_limit`` and MAX_DRIVE."""
+    known = []
+    for group in widest:
+        words = [t for t in group if not isinstance(t, search_tiers.Prefix)]
+        if len(words) < len(group):
+            continue
+        try:
+            rows = con.execute(
+                f"SELECT sum(rows), count(*) FROM search_vocab WHERE word IN ({','.join('?' * len(words))})",
+                words).fetchone()
+        except sqlite3.OperationalError as e:
+            if interrupted(e) or "no such table" not in str(e):
+                raise
+            return drive_limit
+        if rows[1] == len(set(words)):
+            known.append(rows[0])
+    return max(drive_limit, min([MAX_DRIVE, *known]))
 
-    def containing(self, word: str) -> list[str]:
-        if ("in", word) not in self._memo:
-            self._memo["in", word] = self._candidates.containing(word)
-        return self._memo["in", word]
-
-    def close(self, word: str) -> list[str]:
-        if ("close", word) not in self._memo:
-            self._memo["close", word] = [w for w, _ in self._candidates.close(word)]
-        return self._memo["close", word]
-
+def tier_sql(table: str, groups: list[list[str]], kinds: set[str], filters, drive) -> tuple[str, list]:
+    if drive is not None:
+        # Read by id from search_items, which holds the bodies: no index is asked.
+        test = " AND ".join("(" + " OR ".join("instr(lower(i.body), ?) > 0" for _ in g) + ")" for g in groups)
+        where = f"i.id IN ({','.join('?' * len(drive))}) AND ({test})"
+        return f"SELECT i.id FROM search_items i WHERE {where}", [*drive, *(t for g in groups for t in g)]
+    where, args = filter_sql(set(), filters, all_kinds=set())
+    match = "{body} : (" + " AND ".join("(" + " OR ".join(_term(t) for t in g) + ")" for g in groups) + ")"
+    if table == "search_text" and kinds != TEXT_KINDS:
+        match += " AND {kind} : (" + " OR ".join(_fts_term(k) for k in sorted(kinds)) + ")"
+    # CROSS JOIN keeps the full-text table as the outer loop: given the choice,
+    # SQLite drives from a broad filter's index and re-runs the MATCH for every
+    # row it probes (seconds at 10k rows).
+    join = f"CROSS JOIN search_items i ON i.id = {table}.rowid " if where else ""
+    return f"SELECT {table}.rowid FROM {table} {join}WHERE {table} MATCH ?{where}", [match, *args]
 
 def _term(term: str) -> str:
     return _fts_term(term) + ("*" if isinstance(term, search_tiers.Prefix) else "")

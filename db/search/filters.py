@@ -23,44 +23,12 @@ ANNOTATED = frozenset({"claim", "quote"})  # can carry a verdict
 
 
 class Filters:
-    def __init__(self, con: sqlite3.Connection, index: Candidates):
-        self.con, self._index = con, index
+    """The values of ``in:`` and ``verdict:``, kept until the database changes."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
         self._outlets: tuple[int, list[str]] | None = None
         self._verdict_items: tuple[tuple, list[int]] | None = None
-
-    def actors_by_prefix(self, prefix: str, limit: int) -> list[int]:
-        # aliases(alias) is a binary-collated index: one range per common casing.
-        ids: dict[int, None] = {}
-        for form in dict.fromkeys((prefix, prefix.lower(), prefix.upper(), prefix.title())):
-            for (actor_id,) in self.con.execute(
-                    "SELECT actor_id FROM aliases WHERE alias >= ? AND alias < ? LIMIT ?",
-                    (form, form + "\U0010ffff", limit)):
-                ids[actor_id] = None
-        return list(ids)[:limit]
-
-    def actors(self, names: list[str]) -> list[int]:
-        """Actor ids whose name or an alias is close to one of ``names``."""
-        actor_ids: dict[int, None] = {}
-        items: dict[int, None] = {}
-        for name in names:
-            if len(name) < 3:
-                actor_ids.update(dict.fromkeys(self.actors_by_prefix(name, MAX_ACTORS)))
-                continue
-            words = [w for w in name.split() if len(w) >= 3] or [name]
-            tiers = [[[name]], [[name] + [g for w in words for g in _trigrams(w)]]]
-            ids, _, _ = self._index.find("search_names", tiers, {"actor"}, (set(), None, None, None), 100)
-            for item_id, (body, _) in self._index.bodies(ids).items():
-                forms = [_fold(f) for f in body.split(" · ")]
-                # partial_ratio: a surname or a misspelt one against the full
-                # name ("by:olsen" is Maria Olsen); WRatio: reordered words.
-                if max(max(fuzz.partial_ratio(name, f), fuzz.WRatio(name, f)) for f in forms) >= NAME_CUTOFF:
-                    items[item_id] = None
-        if items:
-            ids = list(items)
-            actor_ids.update(dict.fromkeys(r[0] for r in self.con.execute(
-                f"SELECT ref_id FROM search_items WHERE kind = 'actor' AND id IN ({','.join('?' * len(ids))})",
-                ids)))
-        return list(actor_ids)[:MAX_ACTORS]
 
     def verdict_items(self, verdicts: set[str], kinds: set[str]) -> list[int]:
         """Item ids of the claims and quotes whose annotation has one of ``verdicts``.
@@ -109,3 +77,40 @@ class Filters:
                     chosen.append(outlet)
                     break
         return chosen
+
+
+def actors_by_prefix(con: sqlite3.Connection, prefix: str, limit: int) -> list[int]:
+    """Actor ids with an alias that starts with ``prefix``."""
+    # aliases(alias) is a binary-collated index: one range per common casing.
+    ids: dict[int, None] = {}
+    for form in dict.fromkeys((prefix, prefix.lower(), prefix.upper(), prefix.title())):
+        for (actor_id,) in con.execute(
+                "SELECT actor_id FROM aliases WHERE alias >= ? AND alias < ? LIMIT ?",
+                (form, form + "\U0010ffff", limit)):
+            ids[actor_id] = None
+    return list(ids)[:limit]
+
+
+def matching_actors(con: sqlite3.Connection, index: Candidates, names: list[str]) -> list[int]:
+    """Actor ids whose name or an alias is close to one of ``names``."""
+    actor_ids: dict[int, None] = {}
+    items: dict[int, None] = {}
+    for name in names:
+        if len(name) < 3:
+            actor_ids.update(dict.fromkeys(actors_by_prefix(con, name, MAX_ACTORS)))
+            continue
+        words = [w for w in name.split() if len(w) >= 3] or [name]
+        tiers = [[[name]], [[name] + [g for w in words for g in _trigrams(w)]]]
+        ids, _, _ = index.find("search_names", tiers, {"actor"}, (set(), None, None, None), 100)
+        for item_id, (body, _) in index.bodies(ids).items():
+            forms = [_fold(f) for f in body.split(" · ")]
+            # partial_ratio: a surname or a misspelt one against the full
+            # name ("by:olsen" is Maria Olsen); WRatio: reordered words.
+            if max(max(fuzz.partial_ratio(name, f), fuzz.WRatio(name, f)) for f in forms) >= NAME_CUTOFF:
+                items[item_id] = None
+    if items:
+        ids = list(items)
+        actor_ids.update(dict.fromkeys(r[0] for r in con.execute(
+            f"SELECT ref_id FROM search_items WHERE kind = 'actor' AND id IN ({','.join('?' * len(ids))})",
+            ids)))
+    return list(actor_ids)[:MAX_ACTORS]

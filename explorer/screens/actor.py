@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from db.queries import ActorDetail, ActorItem
+from db.records import ActorDetail, ActorItem
 
 from ..safe import plain
 

@@ -11,7 +11,7 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from db.queries import Comparison, Document, Figure, Span
+from db.records import Comparison, Document, Figure, Span
 
 from ..safe import plain
 from ..widgets.document_view import DocumentView, Mark

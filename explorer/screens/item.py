@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from db.links import OtherSource
 from db.notes import Annotation
-from db.queries import Item
+from db.records import Item
 
 from ..labels import untitled
 from ..safe import inert, plain

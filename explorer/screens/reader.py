@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from db.queries import Document, Span
+from db.records import Document, Span
 
 from ..labels import untitled
 from ..safe import plain
