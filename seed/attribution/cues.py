@@ -126,7 +126,7 @@ def headline(ctx: ClaimContext, s: int, e: int) -> Cue | None:
     toks = [t for t in ctx.toks[s:e] if not t.is_space]
     if len(toks) < 4 or toks[-1].text in ".?!":
         return None
-    m = ctx.res.mention_at(toks[0].idx, toks[0].idx + 1)
+    m = ctx.res.mentions.at(toks[0].idx, toks[0].idx + 1)
     if m is None or m.start != toks[0].idx or ctx.res.kind.get(m.actor) not in ("person", "organization", "media"):
         return None
     colon = next((t for t in toks if t.idx >= m.end), None)

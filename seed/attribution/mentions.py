@@ -1,4 +1,4 @@
-"""Which actor a span or a token names, as the actors stage tagged it."""
+"""Which actor a span, a token or a phrase names, as the actors stage tagged it."""
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -40,4 +40,44 @@ class MentionIndex:
         # a name the actors stage knows but did not tag at this spot
         if tok.pos_ == "PROPN" or (tok.is_upper and len(tok.text) > 1):
             return self.form_index.get(tok.text)
+        return None
+
+    def beside(self, head) -> str | None:
+        """A name in apposition to the head, else one before it ("X's spokesman")."""
+        for c in head.children:
+            if c.dep_ == "appos":
+                key = self.over(c)
+                if key:
+                    return key
+        for c in head.children:
+            if c.dep_ in ("compound", "poss", "nmod") and c.i < head.i:
+                for t in c.subtree:
+                    key = self.over(t)
+                    if key:
+                        return key
+        return None
+
+    def of_phrase(self, head) -> str | None:
+        """Whom a title or a vague source belongs to: "a spokesperson for the
+        Commission", "a report by the Gazette" (a place is no one's source)."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "by", "with"):
+                for t in c.subtree:
+                    key = self.over(t)
+                    if key and self.kind.get(key) != "place":
+                        return key
+        return None
+
+    def within(self, head) -> str | None:
+        """The first name in the phrase, clauses and appositions about it left out."""
+        skip = set()
+        for c in head.children:
+            if c.dep_ in ("relcl", "acl", "appos"):
+                skip |= {t.i for t in c.subtree}
+        for t in head.subtree:
+            if t.i in skip:
+                continue
+            key = self.over(t)
+            if key:
+                return key
         return None

@@ -63,12 +63,6 @@ class Resolver:
     def subject(self, verb):
         return subject_of(verb, self.bounds(verb))
 
-    def mention_at(self, start: int, end: int):
-        return self.mentions.at(start, end)
-
-    def mention_over(self, tok) -> str | None:
-        return self.mentions.over(tok)
-
     def _build_history(self, sources) -> None:
         """Who the salient source phrases (see ``salience.quote_view``) name, in
         text order: the candidates for a later "he" or "the ministry".  Resolved
@@ -86,13 +80,13 @@ class Resolver:
         """The actor a source phrase headed by ``head`` names, or None when vague."""
         if head is None:
             return None
-        key = self.mention_over(head)
+        key = self.mentions.over(head)
         if key:
             return key
         low = head.lower_
         if head.pos_ == "PRON" or low in GROUP_PRONOUNS:
             return self._pronoun(head, low)
-        key = self._named_beside(head)
+        key = self.mentions.beside(head)
         if key:
             return key
         return self._described(head, head.lemma_.lower())
@@ -108,32 +102,13 @@ class Resolver:
             return self.salience.recent_subject(head.idx)
         return None
 
-    def _named_beside(self, head) -> str | None:
-        """A name in apposition to the head, else one before it ("X's spokesman")."""
-        for c in head.children:
-            if c.dep_ == "appos":
-                key = self.mention_over(c)
-                if key:
-                    return key
-        for c in head.children:
-            if c.dep_ in ("compound", "poss", "nmod") and c.i < head.i:
-                for t in c.subtree:
-                    key = self.mention_over(t)
-                    if key:
-                        return key
-        return None
-
     def _described(self, head, lemma: str) -> str | None:
         """A title, an institution noun or a vague source: whom it belongs to,
         whom "the" points back to, or nobody in particular."""
         if lemma in VAGUE_HEADS or lemma in PERSON_TITLES:
-            # "a spokesperson for the Commission", "a report by the Gazette"
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "by", "with"):
-                    for t in c.subtree:
-                        key = self.mention_over(t)
-                        if key and self.kind.get(key) != "place":
-                            return key
+            key = self.mentions.of_phrase(head)
+            if key:
+                return key
         if lemma in VAGUE_HEADS and lemma not in PERSON_TITLES | ORG_NOUNS:
             return None
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
@@ -141,14 +116,4 @@ class Resolver:
             return self.salience.title_referent(head, lemma)
         if lemma in PERSON_TITLES or lemma in ORG_NOUNS or lemma in VAGUE_HEADS:
             return None
-        skip = set()
-        for c in head.children:
-            if c.dep_ in ("relcl", "acl", "appos"):
-                skip |= {t.i for t in c.subtree}
-        for t in head.subtree:
-            if t.i in skip:
-                continue
-            key = self.mention_over(t)
-            if key:
-                return key
-        return None
+        return self.mentions.within(head)

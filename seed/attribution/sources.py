@@ -21,7 +21,7 @@ def claimants(ctx: ClaimContext, cue: Cue, prev: Claim | None, s: int) -> list[s
     if cue.kind in ("passive-own", "absence"):
         return [ctx.own]
     if cue.kind == "headline":
-        m = ctx.res.mention_at(ctx.doc[s].idx, ctx.doc[s].idx + 1)
+        m = ctx.res.mentions.at(ctx.doc[s].idx, ctx.doc[s].idx + 1)
         return [m.actor if m else None]
     if cue.kind == "passive-hearsay":
         if t.lemma_ in ("tell", "inform", "brief") and cue.subject is not None:
@@ -53,7 +53,7 @@ def _verb_claimants(ctx: ClaimContext, cue: Cue, prev: Claim | None) -> list[str
     keys = [ctx.res.resolve(subj)]
     for c in subj.children:  # "A and B have indicated": a claim each
         if c.dep_ == "conj" and not ctx.in_quote(c):
-            k = ctx.res.mention_over(c)
+            k = ctx.res.mentions.over(c)
             if k is not None and k not in keys:
                 keys.append(k)
     if keys[0] is None and t.lemma_ == "tell":
