@@ -75,21 +75,9 @@ class ClaimscopeApp(App):
     def open(self, kind: str, target_id: int, *, document_id: int | None = None,
              span: tuple[int, int] | None = None) -> None:
         """Show a search hit or a drill-down target on its screen."""
-        from .screens.actor import ActorScreen
-        from .screens.documents import DocumentsScreen
-        from .screens.item import ItemScreen
-        from .screens.reader import ReaderScreen
-
-        if kind in ("claim", "quote"):
-            self.push_screen(ItemScreen(kind, target_id))
-        elif kind == "actor":
-            self.push_screen(ActorScreen(target_id))
-        elif kind == "doc":
-            self.push_screen(ReaderScreen(target_id, span=span))
-        elif kind == "figure":
-            self.push_screen(ReaderScreen(document_id, figure_id=target_id))
-        elif kind == "documents":
-            self.push_screen(DocumentsScreen())
+        screen = screen_for(kind, target_id, document_id=document_id, span=span)
+        if screen is not None:
+            self.push_screen(screen)
 
     def compare(self, left_id: int, right_id: int, span: tuple[int, int] | None = None) -> None:
         from .screens.compare import CompareScreen
@@ -103,3 +91,24 @@ class ClaimscopeApp(App):
             self.screen.dismiss()
             return
         self.push_screen(HelpScreen(self.screen))
+
+
+def screen_for(kind: str, target_id: int, *, document_id: int | None = None,
+               span: tuple[int, int] | None = None):
+    """The screen a search hit or a drill-down target of ``kind`` opens on."""
+    from .screens.actor import ActorScreen
+    from .screens.documents import DocumentsScreen
+    from .screens.item import ItemScreen
+    from .screens.reader import ReaderScreen
+
+    if kind in ("claim", "quote"):
+        return ItemScreen(kind, target_id)
+    if kind == "actor":
+        return ActorScreen(target_id)
+    if kind == "doc":
+        return ReaderScreen(target_id, span=span)
+    if kind == "figure":
+        return ReaderScreen(document_id, figure_id=target_id)
+    if kind == "documents":
+        return DocumentsScreen()
+    return None

@@ -50,7 +50,60 @@ def figures_table(comparison: Comparison, groups=(), figures: dict[int, Figure] 
     return out
 
 
-class CompareScreen(Screen):
+def shared_pairs(comparison: Comparison, left_spans: list[Span], right_spans: list[Span]) -> list[tuple[Span, Span]]:
+    """The spans of each side that say the same, in the left document's order."""
+    by_key_l = {(s.kind, s.id): s for s in left_spans}
+    by_key_r = {(s.kind, s.id): s for s in right_spans}
+    pairs = [(by_key_l[(p.kind, p.left_id)], by_key_r[(p.kind, p.right_id)])
+             for p in comparison.shared
+             if (p.kind, p.left_id) in by_key_l and (p.kind, p.right_id) in by_key_r]
+    pairs.sort(key=lambda p: p[0].start)
+    return pairs
+
+
+def conflicting_figures(figure_groups: list, figure_rows: dict[int, Figure], side: str) -> list[Figure]:
+    """The figures of one pane in a figure group both documents share and
+    disagree on: the values an analyst has to check against each other."""
+    at = 2 if side == "left" else 3
+    ids = {i for g in figure_groups if g[1] == "conflict" for i in g[at]}
+    return sorted((figure_rows[i] for i in ids if i in figure_rows), key=lambda f: f.start)
+
+
+class _PaneActions:
+    """Moving between the two panes and through what both say, and picking
+    another document to compare with."""
+
+    left_id: int
+    pairs: list[tuple[Span, Span]]
+    at: int
+
+    def action_switch(self) -> None:
+        left = self.query_one("#left-view")
+        (self.query_one("#right-view") if left.has_focus else left).focus()
+
+    def action_shared(self, step: int) -> None:
+        if not self.pairs:
+            self.notify("Nothing found said in both.", markup=False)
+            return
+        self.at = (self.at + step) % len(self.pairs)
+        l, r = self.pairs[self.at]
+        self.query_one("#left-view", DocumentView).show_span(l.start, l.end)
+        self.query_one("#right-view", DocumentView).show_span(r.start, r.end)
+        self.sub_title = f"shared {self.at + 1}/{len(self.pairs)}"
+
+    def action_pick(self) -> None:
+        pick_comparison(self, self.left_id, open_chosen=self._compare_with)
+
+    def _compare_with(self, right_id: int) -> None:
+        """This screen gives way to the new comparison, unless another screen
+        came on top while the picker was open."""
+        if self is self.app.screen:
+            self.app.switch_screen(CompareScreen(self.left_id, right_id))
+        else:
+            self.app.compare(self.left_id, right_id, None)
+
+
+class CompareScreen(_PaneActions, Screen):
     PALETTE_NAME = "Compare"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="compare.back", tooltip="back"),
@@ -112,19 +165,15 @@ class CompareScreen(Screen):
             self.query_one("#figures-table", Static).update(plain("A document is no longer in the database."))
             return
         self.comparison = comparison
-        by_key_l = {(s.kind, s.id): s for s in left_spans}
-        by_key_r = {(s.kind, s.id): s for s in right_spans}
-        self.pairs = [(by_key_l[(p.kind, p.left_id)], by_key_r[(p.kind, p.right_id)])
-                      for p in comparison.shared
-                      if (p.kind, p.left_id) in by_key_l and (p.kind, p.right_id) in by_key_r]
-        self.pairs.sort(key=lambda p: p[0].start)
+        self.pairs = shared_pairs(comparison, left_spans, right_spans)
         for side, doc, spans, shared in (("left", left, left_spans, [p[0] for p in self.pairs]),
                                          ("right", right, right_spans, [p[1] for p in self.pairs])):
             title = document_header(doc, f"{len(shared)} shared")
             self.query_one(f"#{side}-title", Static).update(title)
             blocks, marks = view_content(doc, spans)
             marks += [Mark("shared", s.start, s.end, s.id) for s in shared]
-            marks += [Mark("conflict", f.start, f.end, f.id) for f in self.conflicting_figures(side)]
+            marks += [Mark("conflict", f.start, f.end, f.id)
+                      for f in conflicting_figures(self.figure_groups, self.figure_rows, side)]
             self.query_one(f"#{side}-view", DocumentView).load(doc.text, blocks, marks)
         self.query_one("#figures-table", Static).update(
             figures_table(comparison, self.figure_groups, self.figure_rows))
@@ -133,37 +182,3 @@ class CompareScreen(Screen):
             partner = next((r for l, r in self.pairs if l.start <= self.span[0] < l.end), None)
             if partner:
                 self.query_one("#right-view", DocumentView).show_span(partner.start, partner.end)
-
-    def conflicting_figures(self, side: str) -> list[Figure]:
-        """The figures of one pane in a figure group both documents share and
-        disagree on: the values an analyst has to check against each other."""
-        at = 2 if side == "left" else 3
-        ids = {i for g in self.figure_groups if g[1] == "conflict" for i in g[at]}
-        return sorted((self.figure_rows[i] for i in ids if i in self.figure_rows), key=lambda f: f.start)
-
-    # -- actions -------------------------------------------------------------
-
-    def action_switch(self) -> None:
-        left = self.query_one("#left-view")
-        (self.query_one("#right-view") if left.has_focus else left).focus()
-
-    def action_shared(self, step: int) -> None:
-        if not self.pairs:
-            self.notify("Nothing found said in both.", markup=False)
-            return
-        self.at = (self.at + step) % len(self.pairs)
-        l, r = self.pairs[self.at]
-        self.query_one("#left-view", DocumentView).show_span(l.start, l.end)
-        self.query_one("#right-view", DocumentView).show_span(r.start, r.end)
-        self.sub_title = f"shared {self.at + 1}/{len(self.pairs)}"
-
-    def action_pick(self) -> None:
-        pick_comparison(self, self.left_id, open_chosen=self._compare_with)
-
-    def _compare_with(self, right_id: int) -> None:
-        """This screen gives way to the new comparison, unless another screen
-        came on top while the picker was open."""
-        if self is self.app.screen:
-            self.app.switch_screen(CompareScreen(self.left_id, right_id))
-        else:
-            self.app.compare(self.left_id, right_id, None)

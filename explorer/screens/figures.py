@@ -65,6 +65,36 @@ def source_line(s: FigureSource) -> Text:
     return out
 
 
+def plot_sources(plt, detail: FigureGroupDetail) -> None:
+    """Each source's value (a bar for a range) against its publication date,
+    one colour and one legend entry per outlet; undated ones after the last date."""
+    plt.clear_data()
+    plt.clear_figure()
+    dated = [(day(s.published), s) for s in detail.sources]
+    days = [d for d, _ in dated if d]
+    origin = min(days) if days else date.today()
+    undated_x = (max(days) - origin).days + 30 if days else 0
+    colours: dict[str, str] = {}
+    named: set[str] = set()
+    for d, s in dated:
+        outlet = s.outlet or s.title or "(unknown)"
+        colour = colours.setdefault(outlet, PALETTE[len(colours) % len(PALETTE)])
+        x = (d - origin).days if d else undated_x
+        low = s.low if s.low is not None else 0.0
+        high = s.high if s.high is not None else low
+        name = None if outlet in named else outlet[:24]  # one legend entry per outlet
+        named.add(outlet)
+        if high > low:  # a range: a bar from low to high
+            plt.plot([x, x], [low, high], color=colour, marker="█", label=name)
+        else:
+            plt.scatter([x], [low], color=colour, marker="●", label=name)
+    ticks = sorted({(d - origin).days for d in days})
+    if ticks:
+        plt.xticks(ticks, [(origin.fromordinal(origin.toordinal() + t)).isoformat()[:7] for t in ticks])
+    plt.xlabel("published")
+    plt.title(detail.group.label)
+
+
 class FiguresScreen(Screen):
     """The figure groups, conflicts first."""
     PALETTE_NAME = "Figures"
@@ -164,36 +194,8 @@ class FigureGroupScreen(Screen):
         options.add_options([Option(source_line(s), id=str(s.figure_id)) for s in detail.sources])
         if detail.sources:
             options.highlighted = 0
-        self._plot(detail)
-
-    def _plot(self, detail: FigureGroupDetail) -> None:
         widget = self.query_one(PlotextPlot)
-        plt = widget.plt
-        plt.clear_data()
-        plt.clear_figure()
-        dated = [(day(s.published), s) for s in detail.sources]
-        days = [d for d, _ in dated if d]
-        origin = min(days) if days else date.today()
-        undated_x = (max(days) - origin).days + 30 if days else 0
-        colours: dict[str, str] = {}
-        named: set[str] = set()
-        for d, s in dated:
-            outlet = s.outlet or s.title or "(unknown)"
-            colour = colours.setdefault(outlet, PALETTE[len(colours) % len(PALETTE)])
-            x = (d - origin).days if d else undated_x
-            low = s.low if s.low is not None else 0.0
-            high = s.high if s.high is not None else low
-            name = None if outlet in named else outlet[:24]  # one legend entry per outlet
-            named.add(outlet)
-            if high > low:  # a range: a bar from low to high
-                plt.plot([x, x], [low, high], color=colour, marker="█", label=name)
-            else:
-                plt.scatter([x], [low], color=colour, marker="●", label=name)
-        ticks = sorted({(d - origin).days for d in days})
-        if ticks:
-            plt.xticks(ticks, [(origin.fromordinal(origin.toordinal() + t)).isoformat()[:7] for t in ticks])
-        plt.xlabel("published")
-        plt.title(detail.group.label)
+        plot_sources(widget.plt, detail)
         widget.refresh()
 
     def _current(self) -> FigureSource | None:

@@ -46,7 +46,132 @@ def other_sources(others: list[OtherSource]) -> Text:
     return out
 
 
-class ItemScreen(Screen):
+def item_head(item: Item) -> Text:
+    """The kind and stance above the words themselves."""
+    head = Text()
+    label = item.kind.upper() + (f" · {item.stance}" if item.stance else "")
+    head.append(label + "\n", style="bold reverse")
+    head.append_text(plain(f"“{item.text}”" if item.kind == "quote" else item.text, "bold"))
+    return head
+
+
+def item_meta(item: Item, annotation: Annotation | None) -> Text:
+    """Who said it and how, where it is from, the analyst's verdict, what it relates to."""
+    meta = Text()
+    who = "Claimant" if item.kind == "claim" else "Speaker"
+    meta.append(f"{who:<9}", style="dim")
+    if item.actor:
+        meta.append_text(plain(item.actor.name, "bold"))
+        role = ", ".join(x for x in (item.actor.description, item.actor.kind) if x)
+        meta.append_text(plain(f" — {role}" if role else ""))
+    else:
+        meta.append("unattributed", style="italic")
+    meta.append("\n")
+    meta.append(f"{'Cue':<9}", style="dim")
+    meta.append_text(plain(item.cue or "—"))
+    doc = item.document
+    meta.append("\n")
+    meta.append(f"{'Source':<9}", style="dim")
+    meta.append_text(plain(" · ".join(x for x in (doc.outlet, doc.published) if x) or "—"))
+    meta.append("\n")
+    meta.append(f"{'Title':<9}", style="dim")
+    meta.append_text(plain(doc.title or untitled(doc.lead), "italic" if not doc.title else ""))
+    if annotation:
+        meta.append("\n")
+        meta.append(f"{'Verdict':<9}", style="dim")
+        meta.append(annotation.verdict, style="bold")
+        if annotation.note:
+            meta.append_text(plain(f" — {annotation.note}", "italic"))
+    if item.related:
+        kinds = sorted({k for k, _ in item.related})
+        meta.append("\n")
+        meta.append(f"{'Related':<9}", style="dim")
+        meta.append(f"{len(item.related)} {' and '.join(kinds)} (r opens)")
+    return meta
+
+
+class _Leads:
+    """Where one claim or quote leads: its document at the passage, its claimant
+    or speaker, a comparison, the related quote or claim, the same claim in other
+    sources, and the passage copied with its citation."""
+
+    item: Item | None
+    others: list[OtherSource]
+    _other_at: int
+
+    def action_open_document(self) -> None:
+        if self.item:
+            self.app.open("doc", self.item.document.id, span=(self.item.start, self.item.end))
+
+    def action_open_actor(self) -> None:
+        if self.item is None:
+            return
+        if self.item.actor is None:
+            self.notify("No claimant or speaker recorded for this one.", markup=False)
+            return
+        self.app.open("actor", self.item.actor.id)
+
+    def action_compare(self) -> None:
+        if self.item:
+            pick_comparison(self, self.item.document.id, span=(self.item.start, self.item.end))
+
+    def action_copy(self) -> None:
+        if self.item:
+            self.app.copy_to_clipboard(citation(self.item))
+            self.notify("Passage and citation copied", markup=False)
+
+    def action_related(self) -> None:
+        if self.item and self.item.related:
+            kind, item_id = self.item.related[0]
+            self.app.open(kind, item_id)
+
+    def action_same_claim(self) -> None:
+        if not self.others:
+            self.notify("No other source found saying this.", markup=False)
+            return
+        self._other_at = (self._other_at + 1) % len(self.others)
+        self.app.open("claim", self.others[self._other_at].claim_id)
+
+
+class _Annotating:
+    """The analyst's verdict and note on the claim or quote shown."""
+
+    kind: str
+    item_id: int
+    item: Item | None
+    annotation: Annotation | None
+
+    def action_verdict(self) -> None:
+        if self.item is None:
+            return
+        current = self.annotation.verdict if self.annotation else None
+        self.app.push_screen(VerdictPicker(current), lambda v: v and self.save_annotation(verdict=v))
+
+    def action_edit_note(self) -> None:
+        if self.item is None:
+            return
+        note = self.annotation.note if self.annotation else None
+        self.app.push_screen(NoteEditor(note), lambda n: n is not None and self.save_annotation(note=n))
+
+    @work(thread=True, exclusive=True, group="annotate", name="save annotation")
+    def save_annotation(self, *, verdict: str | None = None, note: str | None = None) -> None:
+        """The only write the explorer makes, on the notes connection; a seed run may
+        hold the database for a moment, so it runs off the UI thread."""
+        try:
+            saved = self.app.store.notes().set(self.kind, self.item_id, verdict=verdict, note=note)
+        except Exception as e:  # noqa: BLE001 - report, never crash on a locked or read-only file
+            self.app.call_from_thread(self.notify, f"Could not save: {e}", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._annotated, saved)
+
+    def _annotated(self, saved: Annotation) -> None:
+        self.annotation = saved
+        if self.item is not None:
+            self.query_one("#item-meta", Static).update(item_meta(self.item, self.annotation))
+        self.notify(f"Saved: {saved.verdict}", markup=False)
+
+
+class ItemScreen(_Leads, _Annotating, Screen):
     PALETTE_NAME = "Claim"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="claim.back", tooltip="back"),
@@ -109,113 +234,14 @@ class ItemScreen(Screen):
         if item is None:
             self.query_one("#item-text", Static).update(plain("This item is no longer in the database."))
             return
-        head = Text()
-        label = item.kind.upper() + (f" · {item.stance}" if item.stance else "")
-        head.append(label + "\n", style="bold reverse")
-        head.append_text(plain(f"“{item.text}”" if item.kind == "quote" else item.text, "bold"))
-        self.query_one("#item-text", Static).update(head)
-        self.query_one("#item-meta", Static).update(self._meta(item))
+        self.query_one("#item-text", Static).update(item_head(item))
+        self.query_one("#item-meta", Static).update(item_meta(item, self.annotation))
         self.query_one(Passage).show(item.paragraph_text,
                                      (item.start - item.paragraph_start, item.end - item.paragraph_start))
         doc = item.document
         self.sub_title = inert(" · ".join(x for x in (doc.outlet, doc.published) if x))
 
-    def _meta(self, item: Item) -> Text:
-        meta = Text()
-        who = "Claimant" if item.kind == "claim" else "Speaker"
-        meta.append(f"{who:<9}", style="dim")
-        if item.actor:
-            meta.append_text(plain(item.actor.name, "bold"))
-            role = ", ".join(x for x in (item.actor.description, item.actor.kind) if x)
-            meta.append_text(plain(f" — {role}" if role else ""))
-        else:
-            meta.append("unattributed", style="italic")
-        meta.append("\n")
-        meta.append(f"{'Cue':<9}", style="dim")
-        meta.append_text(plain(item.cue or "—"))
-        doc = item.document
-        meta.append("\n")
-        meta.append(f"{'Source':<9}", style="dim")
-        meta.append_text(plain(" · ".join(x for x in (doc.outlet, doc.published) if x) or "—"))
-        meta.append("\n")
-        meta.append(f"{'Title':<9}", style="dim")
-        meta.append_text(plain(doc.title or untitled(doc.lead), "italic" if not doc.title else ""))
-        if self.annotation:
-            meta.append("\n")
-            meta.append(f"{'Verdict':<9}", style="dim")
-            meta.append(self.annotation.verdict, style="bold")
-            if self.annotation.note:
-                meta.append_text(plain(f" — {self.annotation.note}", "italic"))
-        if item.related:
-            kinds = sorted({k for k, _ in item.related})
-            meta.append("\n")
-            meta.append(f"{'Related':<9}", style="dim")
-            meta.append(f"{len(item.related)} {' and '.join(kinds)} (r opens)")
-        return meta
-
     # -- actions -------------------------------------------------------------
-
-    def action_open_document(self) -> None:
-        if self.item:
-            self.app.open("doc", self.item.document.id, span=(self.item.start, self.item.end))
-
-    def action_open_actor(self) -> None:
-        if self.item is None:
-            return
-        if self.item.actor is None:
-            self.notify("No claimant or speaker recorded for this one.", markup=False)
-            return
-        self.app.open("actor", self.item.actor.id)
-
-    def action_compare(self) -> None:
-        if self.item:
-            pick_comparison(self, self.item.document.id, span=(self.item.start, self.item.end))
-
-    def action_copy(self) -> None:
-        if self.item:
-            self.app.copy_to_clipboard(citation(self.item))
-            self.notify("Passage and citation copied", markup=False)
-
-    def action_related(self) -> None:
-        if self.item and self.item.related:
-            kind, item_id = self.item.related[0]
-            self.app.open(kind, item_id)
-
-    def action_same_claim(self) -> None:
-        if not self.others:
-            self.notify("No other source found saying this.", markup=False)
-            return
-        self._other_at = (self._other_at + 1) % len(self.others)
-        self.app.open("claim", self.others[self._other_at].claim_id)
-
-    def action_verdict(self) -> None:
-        if self.item is None:
-            return
-        current = self.annotation.verdict if self.annotation else None
-        self.app.push_screen(VerdictPicker(current), lambda v: v and self.save_annotation(verdict=v))
-
-    def action_edit_note(self) -> None:
-        if self.item is None:
-            return
-        note = self.annotation.note if self.annotation else None
-        self.app.push_screen(NoteEditor(note), lambda n: n is not None and self.save_annotation(note=n))
-
-    @work(thread=True, exclusive=True, group="annotate", name="save annotation")
-    def save_annotation(self, *, verdict: str | None = None, note: str | None = None) -> None:
-        """The only write the explorer makes, on the notes connection; a seed run may
-        hold the database for a moment, so it runs off the UI thread."""
-        try:
-            saved = self.app.store.notes().set(self.kind, self.item_id, verdict=verdict, note=note)
-        except Exception as e:  # noqa: BLE001 - report, never crash on a locked or read-only file
-            self.app.call_from_thread(self.notify, f"Could not save: {e}", severity="error", markup=False)
-            return
-        self.app.call_from_thread(self._annotated, saved)
-
-    def _annotated(self, saved: Annotation) -> None:
-        self.annotation = saved
-        if self.item is not None:
-            self.query_one("#item-meta", Static).update(self._meta(self.item))
-        self.notify(f"Saved: {saved.verdict}", markup=False)
 
     def action_scroll(self, step: int) -> None:
         body = self.query_one("#item-body", VerticalScroll)

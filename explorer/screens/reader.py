@@ -41,7 +41,70 @@ def view_content(doc: Document, spans: list[Span]) -> tuple[list[Block], list[Ma
     return blocks, marks
 
 
-class ReaderScreen(Screen):
+def legend(spans: list[Span], style_of) -> Text:
+    """What each kind of mark looks like, and how many claims and quotes there are."""
+    out = Text(no_wrap=True, overflow="ellipsis")
+    for kind in ("claim", "quote", "mention", "figure"):
+        out.append(kind, style=style_of(kind))
+        out.append("  ")
+    counts = {k: sum(1 for s in spans if s.kind == k) for k in ("claim", "quote")}
+    out.append(f"{plural(counts['claim'], 'claim')} · {plural(counts['quote'], 'quote')}", style="dim")
+    return out
+
+
+def position(current: Span | None, spans: list[Span]) -> str:
+    """"claim 3/12 · disputed": where the current claim or quote stands among its kind."""
+    if current and current.kind in ("claim", "quote"):
+        same = [s for s in spans if s.kind == current.kind]
+        index = next((i for i, s in enumerate(same) if s.id == current.id), 0)
+        verdict = f" · {current.verdict}" if current.verdict else ""
+        return f"{current.kind} {index + 1}/{len(same)}{verdict}"
+    return ""
+
+
+def next_span(same: list[Span], anchor: int, direction: int) -> Span:
+    """The first of ``same`` (in text order) after ``anchor`` going forward (1),
+    or before it going back (-1), coming round at either end."""
+    starts = [s.start for s in same]
+    if direction > 0:
+        i = bisect_right(starts, anchor)
+        return same[i] if i < len(same) else same[0]
+    i = bisect_left(starts, anchor) - 1
+    return same[i] if i >= 0 else same[-1]
+
+
+class _MarkCursor:
+    """The current claim or quote of a document on screen: stepped to with n/N and
+    ]/[ (from the top of the screen when none is current), opened with enter."""
+
+    doc: Document | None
+    spans: list[Span]
+    current: Span | None
+
+    def _update_position(self) -> None:
+        self.sub_title = position(self.current, self.spans)
+
+    def action_step(self, kind: str, direction: int) -> None:
+        """Move to the next (1) or previous (-1) claim or quote after the
+        current one, or after the top of the screen when none is current."""
+        if self.doc is None:
+            return
+        view = self.query_one(DocumentView)
+        same = [s for s in self.spans if s.kind == kind]
+        if not same:
+            self.notify(f"No {kind}s marked in this document.", markup=False)
+            return
+        anchor = self.current.start if self.current else view.top_offset() - (1 if direction > 0 else 0)
+        self.current = next_span(same, anchor, direction)
+        view.show_span(self.current.start, self.current.end)
+        self._update_position()
+
+    def action_open_current(self) -> None:
+        if self.current and self.current.kind in ("claim", "quote"):
+            self.app.open(self.current.kind, self.current.id)
+
+
+class ReaderScreen(_MarkCursor, Screen):
     PALETTE_NAME = "Document"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="document.back", tooltip="back"),
@@ -96,7 +159,8 @@ class ReaderScreen(Screen):
             return
         self.doc, self.spans = doc, spans
         self.query_one("#doc-meta", Static).update(document_header(doc))
-        self.query_one("#doc-legend", Static).update(self._legend_for(view))
+        self.query_one("#doc-legend", Static).update(
+            legend(spans, lambda kind: view.get_component_rich_style(f"document-view--{kind}", partial=True)))
         blocks, marks = view_content(doc, spans)
         view.load(doc.text, blocks, marks)
         if self.span:
@@ -105,51 +169,7 @@ class ReaderScreen(Screen):
             view.show_span(*self.span)
         self._update_position()
 
-    def _legend_for(self, view: DocumentView) -> Text:
-        legend = Text(no_wrap=True, overflow="ellipsis")
-        for kind in ("claim", "quote", "mention", "figure"):
-            legend.append(kind, style=view.get_component_rich_style(f"document-view--{kind}", partial=True))
-            legend.append("  ")
-        counts = {k: sum(1 for s in self.spans if s.kind == k) for k in ("claim", "quote")}
-        legend.append(f"{plural(counts['claim'], 'claim')} · {plural(counts['quote'], 'quote')}", style="dim")
-        return legend
-
-    def _update_position(self) -> None:
-        if self.current and self.current.kind in ("claim", "quote"):
-            same = [s for s in self.spans if s.kind == self.current.kind]
-            index = next((i for i, s in enumerate(same) if s.id == self.current.id), 0)
-            verdict = f" · {self.current.verdict}" if self.current.verdict else ""
-            self.sub_title = f"{self.current.kind} {index + 1}/{len(same)}{verdict}"
-        else:
-            self.sub_title = ""
-
     # -- actions -------------------------------------------------------------
-
-    def action_step(self, kind: str, direction: int) -> None:
-        """Move to the next (1) or previous (-1) claim or quote after the
-        current one, or after the top of the screen when none is current."""
-        if self.doc is None:
-            return
-        view = self.query_one(DocumentView)
-        same = [s for s in self.spans if s.kind == kind]
-        if not same:
-            self.notify(f"No {kind}s marked in this document.", markup=False)
-            return
-        starts = [s.start for s in same]
-        anchor = self.current.start if self.current else view.top_offset() - (1 if direction > 0 else 0)
-        if direction > 0:
-            i = bisect_right(starts, anchor)
-            target = same[i] if i < len(same) else same[0]
-        else:
-            i = bisect_left(starts, anchor) - 1
-            target = same[i] if i >= 0 else same[-1]
-        self.current = target
-        view.show_span(target.start, target.end)
-        self._update_position()
-
-    def action_open_current(self) -> None:
-        if self.current and self.current.kind in ("claim", "quote"):
-            self.app.open(self.current.kind, self.current.id)
 
     def action_compare(self) -> None:
         if self.doc:
