@@ -1,4 +1,5 @@
-"""seed -> db <- explorer: one way, no back edges, no cycles, stages in order.
+"""seed -> db <- explorer: one way, no back edges, no cycles, stages in order;
+and no function, class or module too long to read as one thing.
 
 Every check reads the source with ``ast``: the imports of every module of
 seed/, db/ and explorer/, at module level and inside functions alike (a lazy
@@ -29,6 +30,9 @@ SEED_STAGES = ("records", "ingest", "text", "actors", "attribution", "figures", 
 # The explorer's layers, lowest first: helpers, widgets, screens, the app.
 EXPLORER_LAYERS = (("safe", "labels", "theme", "config", "keys"), ("widgets",), ("screens",), ("commands",),
                    ("app",), ("cli",), ("explorer",))
+
+MAX_BLOCK_LINES = 80  # a function or class, from its def or class line to its last
+MAX_MODULE_LINES = 400
 
 
 @cache
@@ -165,3 +169,16 @@ def test_sql_lives_only_in_db():
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
 
+
+def test_no_function_or_class_is_long_and_no_module():
+    long = []
+    for module, path in _modules().items():
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            long.append(f"{path.relative_to(ROOT)}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_BLOCK_LINES:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {lines} lines")
+    assert long == []
