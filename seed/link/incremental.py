@@ -10,7 +10,7 @@ the posting-length cap) with their rapidfuzz similarity once it was needed;
 ``link_figures``, each figure's facet bucket.
 
 Figures.  A figure group depends only on the figures of its facet bucket
-(link_figures.bucket), so only the buckets a touched or removed document had
+(``figures.bucket``), so only the buckets a touched or removed document had
 or has a figure in are regrouped; the other buckets' rows are not rewritten.
 
 Claims.  Two corpus-wide numbers enter the claim pairing:
