@@ -9,7 +9,7 @@ figure with another speaker, verb, qualifier or number, its quotes repeated.
 So claims, figures and quotes link across documents.  Then it times, on the
 same database, a full re-link (``relink(force=True)``), a re-link after
 adding one article and one after changing one, and prints what each touched
-(seed.link_incremental.last_run).  ``--check`` also compares the stored
+(seed.link.incremental.last_run).  ``--check`` also compares the stored
 result with linking everything at once (seed.link.compute).
 """
 from __future__ import annotations
@@ -28,9 +28,9 @@ from benchmarks.synthetic import (ACTIONS, QUALIFIERS, QUOTES, SUBJECTS, VERBS, 
 from db import links as store  # noqa: E402
 from db.connection import open_writer  # noqa: E402
 from db.writer import SeedWriter  # noqa: E402
-from seed import link_incremental  # noqa: E402
-from seed.link import compute_from_rows, rows_to_store  # noqa: E402
+from seed.link import incremental as link_incremental  # noqa: E402
 from seed.link import relink  # noqa: E402
+from seed.link.compute import compute_from_rows, rows_to_store  # noqa: E402
 
 
 def lexicon(rng: random.Random, size: int) -> list[str]:

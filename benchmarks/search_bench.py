@@ -11,7 +11,7 @@ of the synthetic vocabulary (the same at every size):
   over all runs, and the worst query;
 - recall@10 against exhaustive ranking: every row of the index
   (search_items) scored with the very scorer the search uses
-  (``db.search_rank.score``); a hit counts when its exhaustive score reaches the
+  (``db.search.rank.score``); a hit counts when its exhaustive score reaches the
   10th best (ties at the cut-off are all "top ten").  Queries with filters or
   no word of 3+ characters are left out (the exhaustive side would need the
   filters re-implemented).  ``--recall-queries N`` uses a random (seeded) N of
@@ -112,7 +112,7 @@ def latency(db: Path, qs: list[str], repeat: int) -> dict:
 def load_rows(db: Path):
     import sqlite3
 
-    from db.search_query import fold
+    from db.search.query import fold
 
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     rows = con.execute(
@@ -129,8 +129,8 @@ def exhaustive(q: str, kinds, folded) -> list[float]:
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    from db.search_query import parse
-    from db.search_rank import WORD_CUTOFF, score
+    from db.search.query import parse
+    from db.search.rank import WORD_CUTOFF, score
 
     pq = parse(q)
     ok = np.ones(len(folded), dtype=bool)

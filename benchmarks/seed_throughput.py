@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from seed.cli import DEFAULT_CORPUS  # noqa: E402
-from seed.clean import clean  # noqa: E402
-from seed.load import load  # noqa: E402
-from seed.nlp import load_model  # noqa: E402
+from seed.ingest.clean import clean  # noqa: E402
+from seed.ingest.files import load  # noqa: E402
+from seed.text.model import load_model  # noqa: E402
 from seed.pipeline import seed  # noqa: E402
 
 

@@ -15,7 +15,7 @@ the schema, the sqlite-utils FTS tables and their triggers are the real ones.
 What makes a million claims build in minutes: one transaction for all the
 inserts, the FTS triggers dropped during it and each FTS table rebuilt in one
 pass afterwards (then the triggers put back), and the search index built by
-the same ``db.search_index.refresh`` a seed run ends with.
+the same ``db.search.index.refresh`` a seed run ends with.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db.connection import open_writer  # noqa: E402
 from db.notes import VERDICTS, text_key  # noqa: E402
-from db.search_index import refresh  # noqa: E402
+from db.search.index import refresh  # noqa: E402
 from db.writer import SeedWriter  # noqa: E402
 
 ONSETS = ["b", "br", "d", "dr", "f", "g", "gr", "h", "k", "kr", "l", "m", "n", "p", "r", "s", "st", "t",

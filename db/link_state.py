@@ -1,6 +1,6 @@
 """The SQL of what linking remembers between seed runs (link_claims,
 link_claim_pairs, link_figures) and of the rows a re-link reads for the
-documents it touches; seed/link_incremental.py decides what to do with them.
+documents it touches; seed/link/incremental.py decides what to do with them.
 
 Sets of ids travel as one JSON parameter (``IN (SELECT value FROM
 json_each(?))``), so a statement stays one statement whatever their number.

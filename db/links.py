@@ -1,7 +1,7 @@
 """The SQL of the cross-source tables: reading what linking needs, storing its
 result with stable ids, and the explorer's queries over it.
 
-seed/link.py decides the groups; this module only moves rows.  A group is
+seed/link/ decides the groups; this module only moves rows.  A group is
 found again by its natural key (``key``): kept groups keep their id, their
 members are rewritten only when they changed, and groups no longer found go.
 """

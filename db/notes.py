@@ -125,24 +125,10 @@ class Notes:
         was replaced or the item is gone: never a silent save to the wrong place."""
         if verdict is not None and verdict not in VERDICTS:
             raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
-        try:
-            self.con.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:
-            if "locked" in str(e) or "busy" in str(e):
-                raise NotesBusy("The database is busy (a seed run is writing to it); not saved yet") from e
-            raise NotesError(f"Not saved: {e}") from e
+        _begin(self.con)
         try:
             self._check_target(key)
-            now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-            self.con.execute(
-                "INSERT INTO annotations (kind, document_path, text_key, text, verdict, note, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, coalesce(?, 'unverified'), ?, ?, ?) "
-                "ON CONFLICT(kind, document_path, text_key) DO UPDATE SET "
-                "verdict = CASE WHEN ? THEN excluded.verdict ELSE verdict END, "
-                "note = CASE WHEN ? THEN excluded.note ELSE note END, "
-                "text = excluded.text, updated_at = excluded.updated_at",
-                (key.kind, key.document_path, key.text_key, key.text, verdict, note, now, now,
-                 verdict is not None, note is not None))
+            _upsert(self.con, key, verdict, note)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -166,6 +152,29 @@ class Notes:
 
     def orphaned(self) -> list[Annotation]:
         return [a for a in self.all() if a.item_id is None]
+
+
+def _begin(con: sqlite3.Connection) -> None:
+    try:
+        con.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e) or "busy" in str(e):
+            raise NotesBusy("The database is busy (a seed run is writing to it); not saved yet") from e
+        raise NotesError(f"Not saved: {e}") from e
+
+
+def _upsert(con: sqlite3.Connection, key: ItemKey, verdict: str | None, note: str | None) -> None:
+    """Set what is given (verdict, note or both) and leave the other as it was."""
+    now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    con.execute(
+        "INSERT INTO annotations (kind, document_path, text_key, text, verdict, note, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, coalesce(?, 'unverified'), ?, ?, ?) "
+        "ON CONFLICT(kind, document_path, text_key) DO UPDATE SET "
+        "verdict = CASE WHEN ? THEN excluded.verdict ELSE verdict END, "
+        "note = CASE WHEN ? THEN excluded.note ELSE note END, "
+        "text = excluded.text, updated_at = excluded.updated_at",
+        (key.kind, key.document_path, key.text_key, key.text, verdict, note, now, now,
+         verdict is not None, note is not None))
 
 
 def _annotation(row: sqlite3.Row, item_id: int | None) -> Annotation:

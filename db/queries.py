@@ -1,6 +1,7 @@
 """Every query the explorer runs, over a read-only connection.
 
-Returns plain dataclasses so the explorer never sees SQL or sqlite3 rows.
+Returns the plain dataclasses of ``db.records`` so the explorer never sees SQL
+or sqlite3 rows.
 """
 from __future__ import annotations
 
@@ -8,155 +9,11 @@ import functools
 import json
 import sqlite3
 import threading
-from dataclasses import dataclass
-from pathlib import Path
 
-from .session import Session
 from .links import LinkQueries
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    id: int
-    title: str | None
-    outlet: str | None
-    published: str | None
-    authors: tuple[str, ...]
-    words: int | None
-    lead: str  # the opening words, to stand in for a missing title
-
-
-@dataclass(frozen=True)
-class Span:
-    kind: str  # paragraph | heading | sentence | mention | quote | claim | figure
-    id: int
-    start: int
-    end: int
-    verdict: str | None = None  # the analyst's, on a claim or quote
-
-
-@dataclass(frozen=True)
-class Document:
-    id: int
-    path: str
-    title: str | None
-    outlet: str | None
-    authors: tuple[str, ...]
-    published: str | None
-    url: str | None
-    text: str
-    inferred: tuple[str, ...]
-    blocks: tuple[Span, ...]  # paragraphs and headings, in order
-
-
-# -- drill-down: one claim or quote, one actor, one figure ---------------------
-
-
-@dataclass(frozen=True)
-class DocumentMeta:
-    id: int
-    title: str | None
-    outlet: str | None
-    published: str | None
-    url: str | None
-    authors: tuple[str, ...]
-    lead: str = ""  # the opening words, to stand in for a missing title
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    id: int
-    name: str
-    kind: str
-    description: str | None
-
-
-@dataclass(frozen=True)
-class Item:
-    """A claim or a quote, with what its screen shows around it."""
-    kind: str  # claim | quote
-    id: int
-    document: DocumentMeta
-    start: int
-    end: int
-    text: str
-    cue: str | None
-    stance: str | None  # claims only
-    actor: ActorRef | None  # claimant or speaker
-    paragraph_start: int  # the paragraph the span stands in (the span itself if unknown)
-    paragraph_text: str
-    related: tuple[tuple[str, int], ...] = ()  # (kind, id): a claim's quote, a quote's claims
-
-
-@dataclass(frozen=True)
-class ActorItem:
-    kind: str  # claim | quote
-    id: int
-    document_id: int
-    text: str
-    cue: str | None
-    stance: str | None
-    title: str | None
-    outlet: str | None
-    published: str | None
-    verdict: str | None = None  # the analyst's, if any
-
-
-@dataclass(frozen=True)
-class ActorDetail:
-    id: int
-    name: str
-    kind: str
-    description: str | None
-    aliases: tuple[str, ...]
-    mentions: int
-    documents: int
-    items: tuple[ActorItem, ...]  # newest first
-
-
-@dataclass(frozen=True)
-class Figure:
-    id: int
-    document_id: int
-    claim_id: int | None
-    start: int
-    end: int
-    text: str
-    low: float | None
-    high: float | None
-    unit: str | None
-    subject: str | None
-
-
-@dataclass(frozen=True)
-class Related:
-    document: DocumentSummary
-    shared_actors: int
-    shared_units: int
-
-
-@dataclass(frozen=True)
-class SharedItem:
-    kind: str  # claim | quote
-    left_id: int
-    right_id: int
-    score: float  # 100 when a stored claim group says so
-
-
-@dataclass(frozen=True)
-class FigurePair:
-    unit: str
-    left: tuple[Figure, ...]
-    right: tuple[Figure, ...]
-
-
-@dataclass(frozen=True)
-class Comparison:
-    left: DocumentMeta
-    right: DocumentMeta
-    shared: tuple[SharedItem, ...]
-    figures: tuple[FigurePair, ...]
-    grouped: bool  # claims paired by the stored claim groups, not by fuzzy text
+from .session import Session
+from .records import (ActorDetail, ActorItem, ActorRef, Comparison, Document, DocumentMeta, DocumentSummary, Figure,
+                      FigurePair, Item, Related, SharedItem, Span)
 
 
 def _serial(method):
@@ -190,7 +47,7 @@ _FIGURE_COLUMNS = 'id, document_id, claim_id, start, "end", text, low, high, uni
 
 
 class _Drill:
-    """Store's drill-down queries (mixed in to keep Store readable)."""
+    """Store's drill-down queries: one claim or quote, one figure (mixed in to keep Store readable)."""
 
     con: sqlite3.Connection
     _read_lock: threading.RLock
@@ -241,6 +98,23 @@ class _Drill:
                     _actor(self.con, r["actor_id"]), para_start, para_text, related)
 
     @_serial
+    def figure(self, figure_id: int) -> Figure | None:
+        r = self.con.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (figure_id,)).fetchone()
+        return _figure(r) if r else None
+
+    @_serial
+    def figures(self, doc_id: int) -> list[Figure]:
+        return [_figure(r) for r in self.con.execute(
+            f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE document_id = ? ORDER BY start", (doc_id,))]
+
+
+class _Actors:
+    """Store's query for one actor: who, under which names, and every claim and quote."""
+
+    con: sqlite3.Connection
+    _read_lock: threading.RLock
+
+    @_serial
     def actor(self, actor_id: int) -> ActorDetail | None:
         ref = _actor(self.con, actor_id)
         if ref is None:
@@ -266,27 +140,11 @@ class _Drill:
         return ActorDetail(ref.id, ref.name, ref.kind, ref.description, aliases, mentions, documents, items)
 
     @_serial
-    def document_at(self, path: str) -> int | None:
-        """The id of the document seeded from ``path``: what stays when a re-seed renumbers."""
-        row = self.con.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
-        return row[0] if row else None
-
-    @_serial
     def actor_named(self, name: str) -> int | None:
         """The actor who goes by ``name`` (any of their written forms)."""
         row = self.con.execute("SELECT actor_id FROM aliases WHERE alias = ? ORDER BY actor_id LIMIT 1",
                                (name,)).fetchone()
         return row[0] if row else None
-
-    @_serial
-    def figure(self, figure_id: int) -> Figure | None:
-        r = self.con.execute(f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE id = ?", (figure_id,)).fetchone()
-        return _figure(r) if r else None
-
-    @_serial
-    def figures(self, doc_id: int) -> list[Figure]:
-        return [_figure(r) for r in self.con.execute(
-            f"SELECT {_FIGURE_COLUMNS} FROM figures WHERE document_id = ? ORDER BY start", (doc_id,))]
 
 
 class _Compare:
@@ -351,8 +209,11 @@ class _Compare:
         return Comparison(left, right, tuple(shared), figures, table is not None)
 
 
-class Store(Session, _Drill, _Compare, LinkQueries):
-    """The explorer's view of one database file (its connections: ``db.session``)."""
+class _Documents:
+    """Store's queries for reading documents: the list, one document, its marked spans."""
+
+    con: sqlite3.Connection
+    _read_lock: threading.RLock
 
     @_serial
     def documents(self) -> list[DocumentSummary]:
@@ -383,6 +244,17 @@ class Store(Session, _Drill, _Compare, LinkQueries):
                         r["text"], tuple(json.loads(r["inferred"] or "[]")), blocks)
 
     @_serial
+    def document_again(self, doc_id: int | None, path: str) -> Document | None:
+        """The document a screen showed, after a refresh: the one of this id if it
+        is still the one seeded from ``path``, else the one from ``path`` (a
+        rebuild may renumber documents; the path is what stays)."""
+        doc = self.document(doc_id) if doc_id is not None else None
+        if doc is None or doc.path != path:
+            row = self.con.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
+            doc = self.document(row[0]) if row else None
+        return doc
+
+    @_serial
     def spans(self, doc_id: int) -> list[Span]:
         """Mentions, quotes, claims and figures of a document, by start."""
         out: list[Span] = []
@@ -397,3 +269,7 @@ class Store(Session, _Drill, _Compare, LinkQueries):
                 "WHERE t.document_id = ? ORDER BY t.start", (doc_id,)))
         out.sort(key=lambda s: (s.start, -s.end))
         return out
+
+
+class Store(Session, _Documents, _Drill, _Actors, _Compare, LinkQueries):
+    """The explorer's view of one database file (its connections: ``db.session``)."""

@@ -136,7 +136,7 @@ CREATE INDEX IF NOT EXISTS figures_claim_id ON figures(claim_id);
 CREATE INDEX IF NOT EXISTS figures_claimant_id ON figures(claimant_id);
 CREATE INDEX IF NOT EXISTS figures_unit ON figures(unit);
 
--- Search index (db/search_index.py keeps it; db/search.py reads it).  A word
+-- Search index (db/search/index.py keeps it; db/search/ reads it).  A word
 -- FTS5 table over the text rows and a trigram one over actor names narrow
 -- candidates; search_vocab maps partial and misspelt words to the words that
 -- hold them; search_items says what each FTS row is and carries the filter
@@ -172,7 +172,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(
 CREATE VIRTUAL TABLE IF NOT EXISTS search_names USING fts5(
     body, content = 'search_name_rows', content_rowid = 'id', tokenize = 'trigram');
 -- The words of search_text (3+ characters, lowercased) and how many rows hold
--- each; a misspelt query word is matched here first (see db/search_index.py).
+-- each; a misspelt query word is matched here first (see db/search/index.py).
 CREATE TABLE IF NOT EXISTS search_vocab (
     id   INTEGER PRIMARY KEY,   -- rowid in search_vocab_grams
     word TEXT UNIQUE NOT NULL,
@@ -184,7 +184,7 @@ CREATE TABLE IF NOT EXISTS search_index_docs (
     sha256      TEXT NOT NULL
 );
 
--- Across sources (db/links.py keeps them; seed/link.py decides them).  Derived
+-- Across sources (db/links.py keeps them; seed/link/ decides them).  Derived
 -- data, recomputed at the end of a seed run when a document was added or
 -- changed; a group keeps its id while its natural key (key) is unchanged.
 -- Members go with the claims, figures and quotes they point at (ON DELETE).
@@ -262,7 +262,7 @@ CREATE INDEX IF NOT EXISTS quote_links_origin_quote_id ON quote_links(origin_quo
 CREATE INDEX IF NOT EXISTS quote_links_reuse_quote_id ON quote_links(reuse_quote_id);
 
 -- What linking remembers between seed runs so that adding one article redoes
--- only what it touches (seed/link_incremental.py).  Derived data, like the
+-- only what it touches (seed/link/incremental.py).  Derived data, like the
 -- tables above: emptied and rebuilt whenever a re-link cannot be incremental.
 -- No foreign keys on purpose: the rows of a removed document are how the next
 -- re-link learns which pairs and figure buckets it was in.

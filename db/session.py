@@ -25,7 +25,47 @@ REPLACED = "replaced"
 SEEDED = "seeded"
 
 
-class Session:
+class _Watch:
+    """What changed in the file since the screens last showed it (see the module
+    docstring); asked on the watch connection, which no slow query holds up."""
+
+    path: Path
+    identity: tuple[int, int] | None
+    _lock: threading.Lock
+    _watch_con: sqlite3.Connection
+
+    def replaced(self) -> bool:
+        return file_identity(self.path) != self.identity
+
+    def changed(self) -> str | None:
+        """``REPLACED`` when another file is at the path than the one opened,
+        ``SEEDED`` when a seed run has committed since ``mark_seen``, else None.
+        Cheap enough to ask every second: a ``stat``, a pragma, and one row read
+        only when the pragma says another connection committed."""
+        if self.replaced():
+            return REPLACED
+        with self._lock:
+            version = self._watch_con.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._watch_version:
+                self._watch_version = version
+                self._generation = self._read_generation()
+            return SEEDED if self._generation != self._seen_generation else None
+
+    def mark_seen(self) -> None:
+        """What is in the file now is what the screens show."""
+        with self._lock:
+            self._generation = self._seen_generation = self._read_generation()
+
+    def _read_generation(self) -> str | None:
+        try:
+            row = self._watch_con.execute(
+                "SELECT value FROM claimscope_meta WHERE key = 'generation'").fetchone()
+        except sqlite3.OperationalError:  # a file from before the table existed
+            return None
+        return row[0] if row else None
+
+
+class Session(_Watch):
     """Opens, watches and closes the connections a Store queries through."""
 
     def __init__(self, path: Path):
@@ -66,12 +106,9 @@ class Session:
             self._open()
 
     def _close_all(self) -> None:
-        self.con.close()
-        self._watch_con.close()
-        if self._search_con is not None:
-            self._search_con.close()
-        if self._notes is not None:
-            self._notes.close()
+        for con in (self.con, self._watch_con, self._search_con, self._notes):
+            if con is not None:
+                con.close()
 
     @contextmanager
     def search_slot(self) -> Iterator[None]:
@@ -106,35 +143,3 @@ class Session:
         the search then raises ``sqlite3.OperationalError: interrupted``."""
         if self._search_con is not None:
             self._search_con.interrupt()
-
-    # -- watching ----------------------------------------------------------------
-
-    def replaced(self) -> bool:
-        return file_identity(self.path) != self.identity
-
-    def changed(self) -> str | None:
-        """``REPLACED`` when another file is at the path than the one opened,
-        ``SEEDED`` when a seed run has committed since ``mark_seen``, else None.
-        Cheap enough to ask every second: a ``stat``, a pragma, and one row read
-        only when the pragma says another connection committed."""
-        if self.replaced():
-            return REPLACED
-        with self._lock:
-            version = self._watch_con.execute("PRAGMA data_version").fetchone()[0]
-            if version != self._watch_version:
-                self._watch_version = version
-                self._generation = self._read_generation()
-            return SEEDED if self._generation != self._seen_generation else None
-
-    def mark_seen(self) -> None:
-        """What is in the file now is what the screens show."""
-        with self._lock:
-            self._generation = self._seen_generation = self._read_generation()
-
-    def _read_generation(self) -> str | None:
-        try:
-            row = self._watch_con.execute(
-                "SELECT value FROM claimscope_meta WHERE key = 'generation'").fetchone()
-        except sqlite3.OperationalError:  # a file from before the table existed
-            return None
-        return row[0] if row else None

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from .notes import text_key
 
-from . import search_index
+from .search import index as search_index
 
 # Tables whose text search reads, and the columns indexed.  sqlite-utils makes
 # the <table>_fts tables and triggers, which is what Datasette looks for.
@@ -30,7 +30,9 @@ FTS = {
 SPAN_TABLES = ("figures", "claims", "quotes", "mentions", "passages")  # children first
 
 
-class SeedWriter:
+class _Connection:
+    """The writer's connection, its full-text tables and its transactions."""
+
     def __init__(self, con: sqlite3.Connection):
         self.con = con
         self.db = sqlite_utils.Database(con)
@@ -80,7 +82,9 @@ class SeedWriter:
             raise
         self.con.execute("COMMIT")
 
-    # -- documents -----------------------------------------------------------
+
+class _Documents(_Connection):
+    """A document's row: found by path or content, moved, cleared, written."""
 
     def document_state(self, path: str) -> tuple[int, str] | None:
         row = self.con.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
@@ -123,7 +127,9 @@ class SeedWriter:
         )
         return doc_id
 
-    # -- spans -----------------------------------------------------------------
+
+class _Spans(_Connection):
+    """A document's passages, mentions, quotes, claims and figures."""
 
     def _insert(self, table: str, doc_id: int, rows: Iterable[dict]) -> list[int]:
         """Insert ``rows`` (dicts with the same keys) in one statement.  The ids are
@@ -198,7 +204,9 @@ class SeedWriter:
     def insert_figures(self, doc_id: int, rows: list[dict]) -> list[int]:
         return self._insert("figures", doc_id, rows)
 
-    # -- actors ------------------------------------------------------------------
+
+class _Actors(_Connection):
+    """Actors and their aliases, across documents."""
 
     def known_actors(self) -> list[dict]:
         actors = {r["id"]: {**dict(r), "aliases": set()} for r in self.con.execute(
@@ -240,6 +248,10 @@ class SeedWriter:
                  "(SELECT claimant_id FROM figures WHERE claimant_id IS NOT NULL)"
         self.con.execute(f"DELETE FROM aliases WHERE actor_id IN (SELECT id FROM actors WHERE {unused})")
         return self.con.execute(f"DELETE FROM actors WHERE {unused}").rowcount
+
+
+class SeedWriter(_Documents, _Spans, _Actors):
+    """Every statement the seeder runs, on one connection."""
 
     def set_meta(self, key: str, value: str) -> None:
         self.con.execute(

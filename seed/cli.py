@@ -7,7 +7,7 @@ from pathlib import Path
 
 from db.connection import DatabaseError, default_db_path
 
-from .load import InputError, Skipped
+from .ingest import InputError, Skipped
 from .pipeline import Progress, seed
 
 DEFAULT_CORPUS = Path(__file__).parent / "corpus"

@@ -1,6 +1,6 @@
 """One document's extraction: actors, quotes, claims and figures, tied together.
 
-Each stage lives in its own module and is testable alone; this module only
+Each stage lives in its own package and is testable alone; this module only
 runs them in order and links what one stage needs from another (a claim's
 quote, a figure's enclosing claim and claimant).
 """
@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import extract_actors
-from .claims import extract_claims
+from .attribution import extract_claims, extract_quotes
 from .figures import extract_figures
-from .model import Claim, DocActors, Figure, Quote
-from .quotes import extract_quotes
+from .records import Claim, DocActors, Figure, Quote
 
 
 @dataclass

@@ -19,18 +19,15 @@ from db.connection import check_database, open_writer
 from db.install import install
 from db.lock import exclusive_writer
 from db.links import needs_relink
-from db.search_index import behind as search_index_behind, refresh as refresh_search_index
+from db.search.index import behind as search_index_behind, refresh as refresh_search_index
 from db.writer import SeedWriter
 
-from . import chunks
-from .clean import clean
+from .actors import ActorRegistry
 from .extract import Extraction, extract
+from .ingest import Skipped, Source, clean, infer, load
 from .link import relink
-from .load import Skipped, Source, load
-from .meta import infer
-from .nlp import column
-from .passages import block_locator, passages
-from .resolve_db import ActorRegistry
+from .text import block_locator, chunks, passages
+from .text.columns import column
 
 
 @dataclass
@@ -87,7 +84,7 @@ def _remove_abandoned_builds(target: Path) -> None:
 def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: int = 1,
          progress: Progress | None = None) -> Report:
     """Seed ``paths`` into ``db_path``.  Raises ``db.connection.DatabaseError`` for a
-    foreign database file and ``seed.load.InputError`` for paths with no articles,
+    foreign database file and ``seed.ingest.files.InputError`` for paths with no articles,
     before anything is written.  Waits while another run seeds the same file."""
     progress = progress or Progress()
     began = time.perf_counter()
@@ -115,66 +112,10 @@ def _seed(items: list, db_path: Path, rebuild: bool, workers: int, progress: Pro
         if fresh:
             writer.suspend_text_index()  # a file nobody reads until it is swapped in
         registry = ActorRegistry(writer)
-        todo: list[tuple[Source, int | None]] = []
-        for item in items:
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-                progress.skipped(item)
-                continue
-            decision, doc_id = _plan(writer, item)
-            if decision == "unchanged":
-                report.unchanged.append(item.path)
-            elif decision == "moved":
-                with writer.transaction():
-                    writer.move_document(doc_id, str(item.path.resolve()))
-                report.moved.append(item.path)
-            elif decision.startswith("duplicate"):
-                skip = Skipped(item.path, decision)
-                report.skipped.append(skip)
-                progress.skipped(skip)
-            else:
-                todo.append((item, doc_id))
+        todo = _sort(writer, items, report, progress)
         progress.start(len(todo))
-        parsed = _parsed(todo, workers)
-        while todo:  # (a run with nothing to seed times no stage)
-            with report.timing("parse"):
-                item = next(parsed, None)
-            if item is None:
-                break
-            source, doc_id, cleaned, meta, doc = item
-            if not cleaned.text:
-                skip = Skipped(source.path, "no article text left after removing markup and site chrome")
-                report.skipped.append(skip)
-                progress.skipped(skip)
-                continue
-            try:
-                with report.timing("extract"):
-                    ex = extract(doc, meta.authors, meta.outlet)
-                with report.timing("write"), writer.transaction():
-                    _write(writer, registry, source, doc_id, cleaned, meta, doc, ex)
-            except Exception as e:  # noqa: BLE001 - one bad document must not stop the corpus
-                registry.reload()
-                skip = Skipped(source.path, f"extraction failed: {type(e).__name__}: {e}")
-                report.skipped.append(skip)
-                progress.skipped(skip)
-                continue
-            report.seeded.append(source.path)
-            progress.advance(source.path)
-        if fresh and report.seeded:
-            with report.timing("index"), writer.transaction():
-                writer.resume_text_index()
-        if report.seeded or report.moved or search_index_behind(writer.con) or needs_relink(writer.con):
-            # Only then: a run that changed nothing must leave the file as it was
-            # (an open explorer would otherwise be told there is new data).  The
-            # two checks catch up after a run stopped between writing a document
-            # and this final step, whose work the next run would otherwise skip.
-            with writer.transaction():
-                with report.timing("index"):
-                    writer.prune_actors()
-                    refresh_search_index(writer.con)
-                with report.timing("link"):
-                    relink(writer.con)
-                writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        _seed_each(writer, registry, todo, workers, report, progress)
+        _finish_run(writer, report, fresh)
         report.counts = writer.counts()
     except BaseException:
         con.close()
@@ -194,6 +135,81 @@ def _seed(items: list, db_path: Path, rebuild: bool, workers: int, progress: Pro
     return report
 
 
+def _skip(report: Report, progress: Progress, item: Skipped) -> None:
+    report.skipped.append(item)
+    progress.skipped(item)
+
+
+def _sort(writer: SeedWriter, items: list, report: Report, progress: Progress) -> list[tuple[Source, int | None]]:
+    """The sources to seed, with the id of the document each replaces; what is
+    unchanged, moved, a duplicate or unreadable is reported (a move is written
+    here, in a transaction of its own)."""
+    todo: list[tuple[Source, int | None]] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            _skip(report, progress, item)
+            continue
+        decision, doc_id = _plan(writer, item)
+        if decision == "unchanged":
+            report.unchanged.append(item.path)
+        elif decision == "moved":
+            with writer.transaction():
+                writer.move_document(doc_id, str(item.path.resolve()))
+            report.moved.append(item.path)
+        elif decision.startswith("duplicate"):
+            _skip(report, progress, Skipped(item.path, decision))
+        else:
+            todo.append((item, doc_id))
+    return todo
+
+
+def _seed_each(writer: SeedWriter, registry: ActorRegistry, todo: list[tuple[Source, int | None]], workers: int,
+               report: Report, progress: Progress) -> None:
+    """Parse, extract and write each source, one transaction per document."""
+    parsed = _parsed(todo, workers)
+    while todo:  # (a run with nothing to seed times no stage)
+        with report.timing("parse"):
+            item = next(parsed, None)
+        if item is None:
+            break
+        source, doc_id, cleaned, meta, doc = item
+        if not cleaned.text:
+            _skip(report, progress, Skipped(source.path, "no article text left after removing markup and site chrome"))
+            continue
+        try:
+            with report.timing("extract"):
+                ex = extract(doc, meta.authors, meta.outlet)
+            with report.timing("write"), writer.transaction():
+                _write(writer, registry, source, doc_id, cleaned, meta, doc, ex)
+        except Exception as e:  # noqa: BLE001 - one bad document must not stop the corpus
+            registry.reload()
+            _skip(report, progress, Skipped(source.path, f"extraction failed: {type(e).__name__}: {e}"))
+            continue
+        report.seeded.append(source.path)
+        progress.advance(source.path)
+
+
+def _finish_run(writer: SeedWriter, report: Report, fresh: bool) -> None:
+    """What follows the documents: the full-text tables, pruning, the search
+    index and linking across sources.  (A rebuild's notes come over when it is
+    installed: ``db.install``.)"""
+    if fresh and report.seeded:
+        with report.timing("index"), writer.transaction():
+            writer.resume_text_index()
+    if report.seeded or report.moved or search_index_behind(writer.con) or needs_relink(writer.con):
+        # Only then: a run that changed nothing must leave the file as it was
+        # (an open explorer would otherwise be told there is new data).  The
+        # two checks catch up after a run stopped between writing a document
+        # and this final step, whose work the next run would otherwise skip.
+        with writer.transaction():
+            with report.timing("index"):
+                writer.prune_actors()
+                refresh_search_index(writer.con)
+            with report.timing("link"):
+                relink(writer.con)
+            writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+
+
 def _plan(writer: SeedWriter, source: Source) -> tuple[str, int | None]:
     path = str(source.path.resolve())
     state = writer.document_state(path)
@@ -210,7 +226,7 @@ def _plan(writer: SeedWriter, source: Source) -> tuple[str, int | None]:
 
 def _parsed(todo: list[tuple[Source, int | None]], workers: int):
     """Clean each source and run the model over all of them, in order."""
-    from .nlp import load_model
+    from .text.model import load_model
 
     def prepared():
         for source, doc_id in todo:

@@ -9,9 +9,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from db.queries import ActorDetail, ActorItem
+from db.records import ActorDetail, ActorItem
 
 from ..safe import plain
+from ..widgets.lists import refill
 from ..workers import db_work
 
 
@@ -31,6 +32,25 @@ def item_prompt(item: ActorItem, width: int, label_width: int = 6) -> Text:
     second.append_text(plain(" · ".join(x for x in (item.published, item.outlet, item.title) if x)))
     second.truncate(width, overflow="ellipsis")
     return Text("\n").join([first, second])
+
+
+def actor_head(actor: ActorDetail) -> Text:
+    """Who they are, what else they are called, and how much they say."""
+    head = Text()
+    head.append_text(plain(actor.name, "bold"))
+    head.append(f"  {actor.kind}", style="dim")
+    if actor.description:
+        head.append("\n")
+        head.append_text(plain(actor.description, "italic"))
+    others = [a for a in actor.aliases if a != actor.name]
+    if others:
+        head.append("\naka ", style="dim")
+        head.append_text(plain("; ".join(others)))
+    claims = sum(1 for i in actor.items if i.kind == "claim")
+    quotes = len(actor.items) - claims
+    head.append(f"\n{claims} claims · {quotes} quotes · {actor.mentions} mentions in "
+                f"{actor.documents} document{'s' if actor.documents != 1 else ''}", style="dim")
+    return head
 
 
 class ActorScreen(Screen):
@@ -79,30 +99,11 @@ class ActorScreen(Screen):
             meta.update(plain("This actor is no longer in the database."))
             return
         self.sub_title = plain(actor.name).plain
-        head = Text()
-        head.append_text(plain(actor.name, "bold"))
-        head.append(f"  {actor.kind}", style="dim")
-        if actor.description:
-            head.append("\n")
-            head.append_text(plain(actor.description, "italic"))
-        others = [a for a in actor.aliases if a != actor.name]
-        if others:
-            head.append("\naka ", style="dim")
-            head.append_text(plain("; ".join(others)))
-        claims = sum(1 for i in actor.items if i.kind == "claim")
-        quotes = len(actor.items) - claims
-        head.append(f"\n{claims} claims · {quotes} quotes · {actor.mentions} mentions in "
-                    f"{actor.documents} document{'s' if actor.documents != 1 else ''}", style="dim")
-        meta.update(head)
+        meta.update(actor_head(actor))
         options = self.query_one(OptionList)
-        keep = options.highlighted
         width = (options.scrollable_content_region.width or self.app.size.width) - 2
-        options.clear_options()
         label_width = max((len(item_label(i)) for i in actor.items), default=5)
-        options.add_options([Option(item_prompt(i, width, label_width), id=str(n))
-                             for n, i in enumerate(actor.items)])
-        if actor.items:
-            options.highlighted = min(keep or 0, len(actor.items) - 1)
+        refill(options, [Option(item_prompt(i, width, label_width), id=str(n)) for n, i in enumerate(actor.items)])
 
     def action_open(self) -> None:
         options = self.query_one(OptionList)

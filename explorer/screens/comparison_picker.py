@@ -1,30 +1,33 @@
 """Choosing the document to compare with: the others, those on the same story
 first (shared actors and figure units), in a picker; the compare screen opens
-on the one chosen."""
+on the one chosen.  The screen to open is the caller's to say (``open_chosen``):
+the compare screen itself picks too, and this module stays below it."""
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.dom import DOMNode
 
+from ..labels import untitled
 from ..widgets.picker import Choice, PickerScreen
 
 
-def pick_comparison(node: DOMNode, doc_id: int, span: tuple[int, int] | None = None, replace=None) -> None:
+def pick_comparison(node: DOMNode, doc_id: int, span: tuple[int, int] | None = None,
+                    open_chosen: Callable[[int], None] | None = None) -> None:
     """Offer the documents to compare ``doc_id`` with.  Ranking them reads the
     database, so it runs in a thread worker of ``node`` (cancelled with it);
-    ``replace``, a compare screen, is swapped for the new one."""
+    ``open_chosen`` is given the id of the one chosen (by default a compare
+    screen opens on the two, at ``span``)."""
     app = node.app
 
     def rank() -> None:
         related = app.store.related_documents(doc_id)
-        app.call_from_thread(_offer, app, doc_id, related, span, replace)
+        app.call_from_thread(_offer, app, doc_id, related, span, open_chosen)
 
     node.run_worker(rank, thread=True, exclusive=True, group="pick", name="related documents")
 
 
-def _offer(app, doc_id: int, related, span, replace) -> None:
-    from .compare import CompareScreen
-    from .reader import untitled
-
+def _offer(app, doc_id: int, related, span, open_chosen) -> None:
     if not related:
         app.notify("There is no other document to compare with.", markup=False)
         return
@@ -37,8 +40,8 @@ def _offer(app, doc_id: int, related, span, replace) -> None:
     def chosen(right_id: int | None) -> None:
         if right_id is None:
             return
-        if replace is not None and replace is app.screen:
-            app.switch_screen(CompareScreen(doc_id, right_id, span=span))
+        if open_chosen is not None:
+            open_chosen(right_id)
         else:
             app.compare(doc_id, right_id, span)
 

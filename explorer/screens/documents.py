@@ -8,10 +8,10 @@ from textual.widgets import DataTable, Footer, Header
 
 from db.connection import shown
 
+from ..labels import untitled
 from ..safe import plain
 from ..workers import db_work
 from .comparison_picker import pick_comparison
-from .reader import untitled
 
 
 class DocumentsScreen(Screen):

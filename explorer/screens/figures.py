@@ -16,6 +16,7 @@ from textual_plotext import PlotextPlot
 from db.links import FigureGroupDetail, FigureGroupSummary, FigureSource
 
 from ..safe import inert, plain
+from ..widgets.lists import refill
 from ..workers import db_work
 
 PALETTE = ["cyan", "orange", "green", "magenta", "yellow", "blue", "red", "white"]
@@ -65,6 +66,36 @@ def source_line(s: FigureSource) -> Text:
     return out
 
 
+def plot_sources(plt, detail: FigureGroupDetail) -> None:
+    """Each source's value (a bar for a range) against its publication date,
+    one colour and one legend entry per outlet; undated ones after the last date."""
+    plt.clear_data()
+    plt.clear_figure()
+    dated = [(day(s.published), s) for s in detail.sources]
+    days = [d for d, _ in dated if d]
+    origin = min(days) if days else date.today()
+    undated_x = (max(days) - origin).days + 30 if days else 0
+    colours: dict[str, str] = {}
+    named: set[str] = set()
+    for d, s in dated:
+        outlet = s.outlet or s.title or "(unknown)"
+        colour = colours.setdefault(outlet, PALETTE[len(colours) % len(PALETTE)])
+        x = (d - origin).days if d else undated_x
+        low = s.low if s.low is not None else 0.0
+        high = s.high if s.high is not None else low
+        name = None if outlet in named else outlet[:24]  # one legend entry per outlet
+        named.add(outlet)
+        if high > low:  # a range: a bar from low to high
+            plt.plot([x, x], [low, high], color=colour, marker="█", label=name)
+        else:
+            plt.scatter([x], [low], color=colour, marker="●", label=name)
+    ticks = sorted({(d - origin).days for d in days})
+    if ticks:
+        plt.xticks(ticks, [(origin.fromordinal(origin.toordinal() + t)).isoformat()[:7] for t in ticks])
+    plt.xlabel("published")
+    plt.title(detail.group.label)
+
+
 class FiguresScreen(Screen):
     """The figure groups, conflicts first."""
     PALETTE_NAME = "Figures"
@@ -100,16 +131,11 @@ class FiguresScreen(Screen):
 
     def _show(self, groups: list[FigureGroupSummary]) -> None:
         self.groups = groups
-        options = self.query_one(OptionList)
-        keep = options.highlighted
-        options.clear_options()
-        options.add_options([Option(group_line(g), id=str(g.id)) for g in groups])
+        refill(self.query_one(OptionList), [Option(group_line(g), id=str(g.id)) for g in groups])
         conflicts = sum(g.status == "conflict" for g in groups)
         status = (f"{len(groups)} groups of figures counting the same thing, {conflicts} in conflict"
                   if groups else "No figures compared yet: seed at least two documents with figures.")
         self.query_one("#figures-status", Static).update(Text(status, style="dim"))
-        if groups:
-            options.highlighted = min(keep or 0, len(groups) - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -166,42 +192,9 @@ class FigureGroupScreen(Screen):
             self.notify("This figure group is no longer in the database.", markup=False)
             return
         self.sub_title = inert(f"{detail.group.label} · {spread(detail.group)}")
-        options = self.query_one(OptionList)
-        keep = options.highlighted
-        options.clear_options()
-        options.add_options([Option(source_line(s), id=str(s.figure_id)) for s in detail.sources])
-        if detail.sources:
-            options.highlighted = min(keep or 0, len(detail.sources) - 1)
-        self._plot(detail)
-
-    def _plot(self, detail: FigureGroupDetail) -> None:
+        refill(self.query_one(OptionList), [Option(source_line(s), id=str(s.figure_id)) for s in detail.sources])
         widget = self.query_one(PlotextPlot)
-        plt = widget.plt
-        plt.clear_data()
-        plt.clear_figure()
-        dated = [(day(s.published), s) for s in detail.sources]
-        days = [d for d, _ in dated if d]
-        origin = min(days) if days else date.today()
-        undated_x = (max(days) - origin).days + 30 if days else 0
-        colours: dict[str, str] = {}
-        named: set[str] = set()
-        for d, s in dated:
-            outlet = s.outlet or s.title or "(unknown)"
-            colour = colours.setdefault(outlet, PALETTE[len(colours) % len(PALETTE)])
-            x = (d - origin).days if d else undated_x
-            low = s.low if s.low is not None else 0.0
-            high = s.high if s.high is not None else low
-            name = None if outlet in named else outlet[:24]  # one legend entry per outlet
-            named.add(outlet)
-            if high > low:  # a range: a bar from low to high
-                plt.plot([x, x], [low, high], color=colour, marker="█", label=name)
-            else:
-                plt.scatter([x], [low], color=colour, marker="●", label=name)
-        ticks = sorted({(d - origin).days for d in days})
-        if ticks:
-            plt.xticks(ticks, [(origin.fromordinal(origin.toordinal() + t)).isoformat()[:7] for t in ticks])
-        plt.xlabel("published")
-        plt.title(detail.group.label)
+        plot_sources(widget.plt, detail)
         widget.refresh()
 
     def _current(self) -> FigureSource | None:

@@ -2,10 +2,7 @@
 paragraph it stands in with the span highlighted."""
 from __future__ import annotations
 
-import time
-
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,15 +10,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from db.links import OtherSource
-from db.notes import Annotation, ItemKey, NotesBusy, NotesError
-from db.queries import Item
+from db.notes import Annotation, ItemKey
+from db.records import Item
 
+from ..labels import untitled
 from ..safe import inert, plain
-from ..widgets.annotate import NoteEditor, VerdictPicker
 from ..widgets.passage import Passage
 from ..workers import db_work
+from .annotating import Annotating
 from .comparison_picker import pick_comparison
-from .reader import untitled
 
 
 def citation(item: Item) -> str:
@@ -49,10 +46,146 @@ def other_sources(others: list[OtherSource]) -> Text:
     return out
 
 
-SAVE_PATIENCE = 60.0  # seconds a save keeps trying while a seed run writes
+def item_head(item: Item) -> Text:
+    """The kind and stance above the words themselves."""
+    head = Text()
+    label = item.kind.upper() + (f" · {item.stance}" if item.stance else "")
+    head.append(label + "\n", style="bold reverse")
+    head.append_text(plain(f"“{item.text}”" if item.kind == "quote" else item.text, "bold"))
+    return head
 
 
-class ItemScreen(Screen):
+def item_meta(item: Item, annotation: Annotation | None) -> Text:
+    """Who said it and how, where it is from, the analyst's verdict, what it relates to."""
+    meta = Text()
+    who = "Claimant" if item.kind == "claim" else "Speaker"
+    meta.append(f"{who:<9}", style="dim")
+    if item.actor:
+        meta.append_text(plain(item.actor.name, "bold"))
+        role = ", ".join(x for x in (item.actor.description, item.actor.kind) if x)
+        meta.append_text(plain(f" — {role}" if role else ""))
+    else:
+        meta.append("unattributed", style="italic")
+    meta.append("\n")
+    meta.append(f"{'Cue':<9}", style="dim")
+    meta.append_text(plain(item.cue or "—"))
+    doc = item.document
+    meta.append("\n")
+    meta.append(f"{'Source':<9}", style="dim")
+    meta.append_text(plain(" · ".join(x for x in (doc.outlet, doc.published) if x) or "—"))
+    meta.append("\n")
+    meta.append(f"{'Title':<9}", style="dim")
+    meta.append_text(plain(doc.title or untitled(doc.lead), "italic" if not doc.title else ""))
+    if annotation:
+        meta.append("\n")
+        meta.append(f"{'Verdict':<9}", style="dim")
+        meta.append(annotation.verdict, style="bold")
+        if annotation.note:
+            meta.append_text(plain(f" — {annotation.note}", "italic"))
+    if item.related:
+        kinds = sorted({k for k, _ in item.related})
+        meta.append("\n")
+        meta.append(f"{'Related':<9}", style="dim")
+        meta.append(f"{len(item.related)} {' and '.join(kinds)} (r opens)")
+    return meta
+
+
+class _Leads:
+    """Where one claim or quote leads: its document at the passage, its claimant
+    or speaker, a comparison, the related quote or claim, the same claim in other
+    sources, and the passage copied with its citation."""
+
+    item: Item | None
+    others: list[OtherSource]
+    _other_at: int
+
+    def action_open_document(self) -> None:
+        if self.item:
+            self.app.open("doc", self.item.document.id, span=(self.item.start, self.item.end))
+
+    def action_open_actor(self) -> None:
+        if self.item is None:
+            return
+        if self.item.actor is None:
+            self.notify("No claimant or speaker recorded for this one.", markup=False)
+            return
+        self.app.open("actor", self.item.actor.id)
+
+    def action_compare(self) -> None:
+        if self.item:
+            pick_comparison(self, self.item.document.id, span=(self.item.start, self.item.end))
+
+    def action_copy(self) -> None:
+        if self.item:
+            self.app.copy_to_clipboard(citation(self.item))
+            self.notify("Passage and citation copied", markup=False)
+
+    def action_related(self) -> None:
+        if self.item and self.item.related:
+            kind, item_id = self.item.related[0]
+            self.app.open(kind, item_id)
+
+    def action_same_claim(self) -> None:
+        if not self.others:
+            self.notify("No other source found saying this.", markup=False)
+            return
+        self._other_at = (self._other_at + 1) % len(self.others)
+        self.app.open("claim", self.others[self._other_at].claim_id)
+
+
+class _Loading:
+    """Loading the claim or quote and showing it; after a refresh, the same one
+    again, found by its stable key."""
+
+    kind: str
+    item_id: int
+    item: Item | None
+    key: ItemKey | None
+    annotation: Annotation | None
+    others: list[OtherSource]
+
+    @db_work(group="item", name="load item")
+    def load(self) -> None:
+        notes = self.app.store.notes()
+        if self.key is not None:
+            # A refresh: ids are reused when a document is seeded again, so the
+            # item is found again by its stable key, not by the id it had.
+            self.item_id = notes.current(self.key) or -1
+        item = self.app.store.item(self.kind, self.item_id)
+        others = self.app.store.same_claim(self.item_id) if self.kind == "claim" and item else []
+        key = notes.key(self.kind, self.item_id) if item else None
+        annotation = notes.get(key) if key else None
+        self.app.call_from_thread(self._show, item, others, annotation, key)
+
+    def refresh_data(self) -> None:
+        self.load()
+
+    def _show(self, item: Item | None, others: list[OtherSource] | None = None,
+              annotation: Annotation | None = None, key: ItemKey | None = None) -> None:
+        self.item = item
+        self.annotation = annotation
+        self.key = key or self.key
+        self.others = list(others or [])
+        self.query_one("#item-others", Static).update(other_sources(self.others))
+        if item is None:
+            self.query_one("#item-text", Static).update(plain(
+                f"This {self.kind} is no longer in the database: its document was seeded again and no "
+                "longer says it. Your verdict and note on it, if any, are kept (annotation_status)."))
+            self.query_one("#item-meta", Static).update("")
+            self.query_one(Passage).show("", (0, 0))
+            return
+        self.query_one("#item-text", Static).update(item_head(item))
+        self.show_meta()
+        self.query_one(Passage).show(item.paragraph_text,
+                                     (item.start - item.paragraph_start, item.end - item.paragraph_start))
+        doc = item.document
+        self.sub_title = inert(" · ".join(x for x in (doc.outlet, doc.published) if x))
+
+    def show_meta(self) -> None:
+        self.query_one("#item-meta", Static).update(item_meta(self.item, self.annotation))
+
+
+class ItemScreen(_Leads, _Loading, Annotating, Screen):
     PALETTE_NAME = "Claim"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="claim.back", tooltip="back"),
@@ -100,165 +233,7 @@ class ItemScreen(Screen):
         self.query_one("#item-body").focus()
         self.load()
 
-    @db_work(group="item", name="load item")
-    def load(self) -> None:
-        notes = self.app.store.notes()
-        if self.key is not None:
-            # A refresh: ids are reused when a document is seeded again, so the
-            # item is found again by its stable key, not by the id it had.
-            self.item_id = notes.current(self.key) or -1
-        item = self.app.store.item(self.kind, self.item_id)
-        others = self.app.store.same_claim(self.item_id) if self.kind == "claim" and item else []
-        key = notes.key(self.kind, self.item_id) if item else None
-        annotation = notes.get(key) if key else None
-        self.app.call_from_thread(self._show, item, others, annotation, key)
-
-    def refresh_data(self) -> None:
-        self.load()
-
-    def _show(self, item: Item | None, others: list[OtherSource] | None = None,
-              annotation: Annotation | None = None, key: ItemKey | None = None) -> None:
-        self.item = item
-        self.annotation = annotation
-        self.key = key or self.key
-        self.others = list(others or [])
-        self.query_one("#item-others", Static).update(other_sources(self.others))
-        if item is None:
-            self.query_one("#item-text", Static).update(plain(
-                f"This {self.kind} is no longer in the database: its document was seeded again and no "
-                "longer says it. Your verdict and note on it, if any, are kept (annotation_status)."))
-            self.query_one("#item-meta", Static).update("")
-            self.query_one(Passage).show("", (0, 0))
-            return
-        head = Text()
-        label = item.kind.upper() + (f" · {item.stance}" if item.stance else "")
-        head.append(label + "\n", style="bold reverse")
-        head.append_text(plain(f"“{item.text}”" if item.kind == "quote" else item.text, "bold"))
-        self.query_one("#item-text", Static).update(head)
-        self.query_one("#item-meta", Static).update(self._meta(item))
-        self.query_one(Passage).show(item.paragraph_text,
-                                     (item.start - item.paragraph_start, item.end - item.paragraph_start))
-        doc = item.document
-        self.sub_title = inert(" · ".join(x for x in (doc.outlet, doc.published) if x))
-
-    def _meta(self, item: Item) -> Text:
-        meta = Text()
-        who = "Claimant" if item.kind == "claim" else "Speaker"
-        meta.append(f"{who:<9}", style="dim")
-        if item.actor:
-            meta.append_text(plain(item.actor.name, "bold"))
-            role = ", ".join(x for x in (item.actor.description, item.actor.kind) if x)
-            meta.append_text(plain(f" — {role}" if role else ""))
-        else:
-            meta.append("unattributed", style="italic")
-        meta.append("\n")
-        meta.append(f"{'Cue':<9}", style="dim")
-        meta.append_text(plain(item.cue or "—"))
-        doc = item.document
-        meta.append("\n")
-        meta.append(f"{'Source':<9}", style="dim")
-        meta.append_text(plain(" · ".join(x for x in (doc.outlet, doc.published) if x) or "—"))
-        meta.append("\n")
-        meta.append(f"{'Title':<9}", style="dim")
-        meta.append_text(plain(doc.title or untitled(doc.lead), "italic" if not doc.title else ""))
-        if self.annotation:
-            meta.append("\n")
-            meta.append(f"{'Verdict':<9}", style="dim")
-            meta.append(self.annotation.verdict, style="bold")
-            if self.annotation.note:
-                meta.append_text(plain(f" — {self.annotation.note}", "italic"))
-        if item.related:
-            kinds = sorted({k for k, _ in item.related})
-            meta.append("\n")
-            meta.append(f"{'Related':<9}", style="dim")
-            meta.append(f"{len(item.related)} {' and '.join(kinds)} (r opens)")
-        return meta
-
     # -- actions -------------------------------------------------------------
-
-    def action_open_document(self) -> None:
-        if self.item:
-            self.app.open("doc", self.item.document.id, span=(self.item.start, self.item.end))
-
-    def action_open_actor(self) -> None:
-        if self.item is None:
-            return
-        if self.item.actor is None:
-            self.notify("No claimant or speaker recorded for this one.", markup=False)
-            return
-        self.app.open("actor", self.item.actor.id)
-
-    def action_compare(self) -> None:
-        if self.item:
-            pick_comparison(self, self.item.document.id, span=(self.item.start, self.item.end))
-
-    def action_copy(self) -> None:
-        if self.item:
-            self.app.copy_to_clipboard(citation(self.item))
-            self.notify("Passage and citation copied", markup=False)
-
-    def action_related(self) -> None:
-        if self.item and self.item.related:
-            kind, item_id = self.item.related[0]
-            self.app.open(kind, item_id)
-
-    def action_same_claim(self) -> None:
-        if not self.others:
-            self.notify("No other source found saying this.", markup=False)
-            return
-        self._other_at = (self._other_at + 1) % len(self.others)
-        self.app.open("claim", self.others[self._other_at].claim_id)
-
-    def action_verdict(self) -> None:
-        if self.item is None or self.key is None:
-            return
-        current = self.annotation.verdict if self.annotation else None
-        self.app.push_screen(VerdictPicker(current), lambda v: v and self.save_annotation(verdict=v))
-
-    def action_edit_note(self) -> None:
-        if self.item is None or self.key is None:
-            return
-        note = self.annotation.note if self.annotation else None
-        # The editor stays open with the text until the save succeeds.
-        self.app.push_screen(NoteEditor(note, lambda text, editor: self.save_annotation(note=text, editor=editor)))
-
-    @work(thread=True, exclusive=True, group="annotate", name="save annotation")
-    def save_annotation(self, *, verdict: str | None = None, note: str | None = None,
-                        editor: NoteEditor | None = None) -> None:
-        """The only write the explorer makes, on the notes connection, by the key
-        the screen showed.  A seed run holds the write lock a document at a time:
-        while it does, the save waits and tries again."""
-        call = self.app.call_from_thread
-        deadline = time.monotonic() + SAVE_PATIENCE
-        while True:
-            try:
-                saved = self.app.store.notes().set(self.key, verdict=verdict, note=note)
-                break
-            except NotesBusy as e:
-                if time.monotonic() > deadline:
-                    call(self._not_saved, f"{e}; try again in a moment", editor)
-                    return
-                if editor is not None:
-                    call(editor.status, "Waiting for a seed run to finish writing…")
-            except Exception as e:  # noqa: BLE001 - report, never crash on a locked or damaged file
-                call(self._not_saved, str(e) if isinstance(e, NotesError) else f"Not saved: {e}", editor)
-                return
-        call(self._annotated, saved, editor)
-
-    def _not_saved(self, message: str, editor: NoteEditor | None) -> None:
-        if editor is not None and editor.is_attached:
-            editor.status(message, error=True)  # the text stays in the editor
-        else:
-            self.notify(message, severity="error", timeout=15, markup=False)
-
-    def _annotated(self, saved: Annotation, editor: NoteEditor | None = None) -> None:
-        if editor is not None and editor.is_attached:
-            editor.dismiss(None)
-        self.annotation = saved
-        if self.item is not None and self.is_attached:
-            self.query_one("#item-meta", Static).update(self._meta(self.item))
-        self.notify(f"Saved: {saved.verdict}" + (" and your note" if saved.note and editor else ""),
-                    markup=False)
 
     def action_scroll(self, step: int) -> None:
         body = self.query_one("#item-body", VerticalScroll)

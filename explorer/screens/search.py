@@ -22,7 +22,86 @@ LIMIT = 50
 RETRIES = 2  # an interrupt aimed at a stale query can catch the next one too
 
 
-class SearchScreen(Screen):
+def search(store, query: str, worker) -> Results | None:
+    """The results of ``query`` (the home page for an empty one), or None when
+    ``worker`` was cancelled meanwhile.  One query at a time on the search
+    connection; a stale query interrupted by the next keystroke is retried."""
+    with store.search_slot():
+        if worker.is_cancelled:
+            return None
+        results = None
+        for _ in range(RETRIES + 1):
+            try:
+                searcher = store.searcher()
+                results = searcher.search(query, LIMIT) if query.strip() else searcher.home(LIMIT)
+                break
+            except sqlite3.OperationalError as e:
+                if "interrupted" not in str(e):
+                    results = Results(query, message=f"search failed: {e}")
+                    break
+                if worker.is_cancelled:
+                    return None
+            except Exception as e:  # a bug in search must not take the explorer down
+                results = Results(query, message=f"search failed: {type(e).__name__}: {e}")
+                break
+    return results
+
+
+def status(query: str, results: Results) -> Text:
+    """The line under the search box: how many results, or why none."""
+    if results.message:
+        return plain(results.message, "italic")
+    if not query.strip():
+        return Text("Recent documents and most-cited actors", style="dim")
+    n, total = len(results.hits), results.total
+    if not n:
+        return Text("No match", style="dim")
+    shown = f"{n} of {total}" if total > n else f"{total}"
+    if getattr(results, "total_capped", False):
+        shown += "+"
+    return Text(f"{shown} result{'s' if total != 1 else ''}", style="dim")
+
+
+class _ResultActions:
+    """Keys over the results: open one, move through them, back to the box, and
+    the screens search leads to (figures, every document)."""
+
+    def action_open(self) -> None:
+        results = self.query_one(ResultList)
+        hit = results.current()
+        if hit is None:
+            return
+        # Coming back, the results keep focus, so `q` quits and j/k move.
+        results.focus()
+        self.app.open(hit.kind, hit.id, document_id=hit.document_id)
+
+    def action_focus_search(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cursor(self, step: int) -> None:
+        results = self.query_one(ResultList)
+        if step > 0:
+            results.action_cursor_down()
+        else:
+            results.action_cursor_up()
+
+    def action_clear(self) -> None:
+        box = self.query_one(Input)
+        if not box.has_focus:
+            box.focus()
+        elif box.value:
+            box.value = ""
+
+    def action_figures(self) -> None:
+        from .figures import FiguresScreen
+
+        self.app.push_screen(FiguresScreen())
+
+    def action_documents(self) -> None:
+        self.app.open("documents", 0)
+
+
+class SearchScreen(_ResultActions, Screen):
     PALETTE_NAME = "Search"
     BINDINGS = [
         Binding("enter", "open", "Open", id="search.open", tooltip="open the highlighted result"),
@@ -79,24 +158,7 @@ class SearchScreen(Screen):
     @work(thread=True, exclusive=True, group="search", name="search")
     def run_search(self, query: str) -> None:
         worker = get_current_worker()
-        with self.app.store.search_slot():
-            if worker.is_cancelled:
-                return
-            results = None
-            for _ in range(RETRIES + 1):
-                try:
-                    searcher = self.app.store.searcher()
-                    results = searcher.search(query, LIMIT) if query.strip() else searcher.home(LIMIT)
-                    break
-                except sqlite3.OperationalError as e:
-                    if "interrupted" not in str(e):
-                        results = Results(query, message=f"search failed: {e}")
-                        break
-                    if worker.is_cancelled:
-                        return
-                except Exception as e:  # a bug in search must not take the explorer down
-                    results = Results(query, message=f"search failed: {type(e).__name__}: {e}")
-                    break
+        results = search(self.app.store, query, worker)
         if worker.is_cancelled or results is None:
             return
         self.app.call_from_thread(self._show, query, results)
@@ -112,57 +174,8 @@ class SearchScreen(Screen):
         at = next((i for i, h in enumerate(results.hits) if (h.kind, h.id) == keep), None)
         if at is not None:
             results_list.highlighted = at
-        self.query_one("#search-status", Static).update(self._status(query, results))
-
-    def _status(self, query: str, results: Results) -> Text:
-        if results.message:
-            return plain(results.message, "italic")
-        if not query.strip():
-            return Text("Recent documents and most-cited actors", style="dim")
-        n, total = len(results.hits), results.total
-        if not n:
-            return Text("No match", style="dim")
-        shown = f"{n} of {total}" if total > n else f"{total}"
-        if getattr(results, "total_capped", False):
-            shown += "+"
-        return Text(f"{shown} result{'s' if total != 1 else ''}", style="dim")
-
-    # -- actions ---------------------------------------------------------------
-
-    def action_open(self) -> None:
-        results = self.query_one(ResultList)
-        hit = results.current()
-        if hit is None:
-            return
-        # Coming back, the results keep focus, so `q` quits and j/k move.
-        results.focus()
-        self.app.open(hit.kind, hit.id, document_id=hit.document_id)
+        self.query_one("#search-status", Static).update(status(query, results))
 
     def on_option_list_option_selected(self, event: ResultList.OptionSelected) -> None:
         event.stop()
         self.action_open()
-
-    def action_focus_search(self) -> None:
-        self.query_one(Input).focus()
-
-    def action_cursor(self, step: int) -> None:
-        results = self.query_one(ResultList)
-        if step > 0:
-            results.action_cursor_down()
-        else:
-            results.action_cursor_up()
-
-    def action_clear(self) -> None:
-        box = self.query_one(Input)
-        if not box.has_focus:
-            box.focus()
-        elif box.value:
-            box.value = ""
-
-    def action_figures(self) -> None:
-        from .figures import FiguresScreen
-
-        self.app.push_screen(FiguresScreen())
-
-    def action_documents(self) -> None:
-        self.app.open("documents", 0)

@@ -1,0 +1,115 @@
+"""What the indexes are asked for a query, best first: its tiers.
+
+A tier is an AND of groups, a group an OR of terms.  ``db.search`` runs the
+tiers in order and keeps the first ``max_candidates`` rows they find, so the
+order is the ranking's first draft: rows likely to score best come first.
+
+The two indexes read terms differently.  In the word index (``search_text``)
+a term is a word or a phrase of whole words; a ``Prefix`` term's last word may
+continue ("peace talk" finds "peace talks").  A partial word ("evacu") or a
+misspelt one ("ceasfire") reaches its rows through the vocabulary: the words
+that contain it, the words closest to it.  In the trigram index
+(``search_names``) a term is any substring of three or more characters, so a
+partial name needs nothing more, and a misspelt one with nothing close in the
+vocabulary may fall back to sharing any of its trigrams.
+
+Pure functions of the query and a ``Vocabulary``; no SQL here.
+"""
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from .query import Query, trigrams
+
+Tiers = list[list[list[str]]]
+
+MAX_CONTAINING = 24  # vocabulary words holding a partial query word, looked up
+MAX_PHRASE_HEADS = 8  # words a phrase's cut-off first word may be the end of
+MAX_LENGTH_STEPS = 4  # tiers widening a partial word to longer and longer words
+_WORD = re.compile(r"\w+")
+
+
+class Prefix(str):
+    """A term whose last word may continue."""
+
+
+class Vocabulary(Protocol):
+    def containing(self, word: str) -> list[str]:
+        """Words of the text that contain ``word``, closest in length first."""
+
+    def close(self, word: str) -> list[str]:
+        """Words of the text closest to a misspelt ``word``, best first."""
+
+
+def _long(q: Query) -> list[str]:
+    return [w for w in q.words if len(w) >= 3]
+
+
+def _together(q: Query, phrases: list[list[str]]) -> Tiers:
+    return [[[" ".join(q.words)]] + phrases] if len(q.words) > 1 else []
+
+
+# -- the word index ---------------------------------------------------------------------
+
+
+def text_tiers(q: Query, vocab: Vocabulary) -> Tiers:
+    """The words together, then each as a word, then each inside a longer
+    word, the shorter longer words first (a row scores by its closest whole
+    word: "negot" is nearer "negotiate" than "negotiations")."""
+    phrases = [_phrase(p, vocab) for p in q.phrases if len(p) >= 3]
+    words = _long(q)
+    lengths = [sorted({len(c) for c in vocab.containing(w)}) for w in words]
+    steps = min(MAX_LENGTH_STEPS, max(map(len, lengths), default=0))
+    widening = [[[w, *(c for c in vocab.containing(w) if not ls or len(c) <= ls[min(k, len(ls) - 1)])]
+                 for w, ls in zip(words, lengths)] + phrases for k in range(steps)]
+    return _together(q, phrases) + [[[w] for w in words] + phrases] + widening + [
+        [[w, *vocab.containing(w)] for w in words] + phrases]
+
+
+def text_fuzzy(q: Query, vocab: Vocabulary) -> Tiers:
+    """Each word, or one of its closest vocabulary words, widening one rank at
+    a time."""
+    phrases = [_phrase(p, vocab) for p in q.phrases if len(p) >= 3]
+    close = [vocab.close(w) if len(w) >= 4 else [] for w in _long(q)]
+    if not any(close):
+        return []
+    base = [[w, *vocab.containing(w)] for w in _long(q)]
+    return [[b + c[:r] for b, c in zip(base, close)] + phrases for r in range(1, max(map(len, close)) + 1)]
+
+
+def _phrase(phrase: str, vocab: Vocabulary) -> list[str]:
+    """A phrase's alternatives: as typed (its last word may continue), and,
+    when its first word is cut off ("upply route"), each longer word that
+    ends with it."""
+    out = [Prefix(phrase)]
+    first = _WORD.match(phrase)
+    if first and first.end() < len(phrase) and len(first.group()) >= 3:
+        head, rest = first.group(), phrase[first.end():]
+        ends = [w for w in vocab.containing(head) if w.endswith(head)][:MAX_PHRASE_HEADS]
+        out += [Prefix(w + rest) for w in ends]
+    return out
+
+
+# -- the trigram index ------------------------------------------------------------------
+
+
+def name_tiers(q: Query) -> Tiers:
+    """The words together, then each as a whole word (space bounded: trigrams
+    keep spaces), then anywhere."""
+    phrases = [[p] for p in q.phrases if len(p) >= 3]
+    words = _long(q)
+    return _together(q, phrases) + [[[f" {w} "] for w in words] + phrases, [[t] for t in q.terms]]
+
+
+def name_fuzzy(q: Query, vocab: Vocabulary) -> Tiers:
+    """As ``text_fuzzy``; last, for a word with nothing close in the
+    vocabulary, any of its trigrams."""
+    phrases = [[p] for p in q.phrases if len(p) >= 3]
+    words = _long(q)
+    close = [vocab.close(w) if len(w) >= 4 else [] for w in words]
+    tiers = [[[w, *c[:r]] for w, c in zip(words, close)] + phrases
+             for r in range(1, max(map(len, close), default=0) + 1)]
+    if not all(close):
+        tiers.append([[w, *c] if c else trigrams(w) for w, c in zip(words, close)] + phrases)
+    return tiers

@@ -1,0 +1,206 @@
+"""Quotes: every span inside quotation marks (``marks``), and who speaks it.
+
+A quote's speaker is the subject of the reporting verb that governs it in the
+parse, else of the nearest one in its sentence ("according to" included);
+else the clause before a colon that opens it; else, when no cue stands in its
+own sentence, the speaker of the quote it carries on from, or of the lead-in
+sentence that announced it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..records import DocActors, Quote
+from ..text.columns import doc_text, tokens
+from ..text.sentences import sentences
+from .marks import ALL_MARKS, find_quote_spans, paragraphs
+from .resolver import Resolver
+from .syntax import according_source
+from .words import REPORT_VERBS
+
+SCARE_WORDS = 4  # a quote this short inside a clause is a term, not a statement
+
+
+class _Context:
+    """One document as its quotes are attributed: its sentences and paragraphs
+    by offset, and the resolver of its source phrases (quotes excluded)."""
+
+    def __init__(self, doc, actors: DocActors, spans):
+        self.doc = doc
+        self.resolver = Resolver(doc, actors, [(s, e) for s, e, _ in spans])
+        self.toks = tokens(doc)
+        self.sents = sentences(doc)
+        self.sent_starts = [self.toks[s].idx for s, _ in self.sents]
+        self.paras = paragraphs(doc_text(doc))
+        self.para_starts = [a for a, _ in self.paras]
+
+    def sent_at(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def para_at(self, pos: int) -> int:
+        return max(0, bisect_right(self.para_starts, pos) - 1)
+
+    def in_any_quote(self, tok) -> bool:
+        return self.resolver.token_quoted[tok.i]
+
+    def speaker_from_verb(self, verb):
+        subj, passive = self.resolver.subject(verb)
+        if subj is None or (passive and subj.dep_ == "nsubjpass"):
+            return None
+        return self.resolver.resolve(subj)
+
+
+def _attribute(ctx: _Context, start: int, end: int, prev: Quote | None) -> tuple[str | None, str | None, str]:
+    """(speaker, cue, rule) of the quote at [start, end); ``prev`` is the quote before it."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    first, last = ctx.sent_at(start), ctx.sent_at(max(start, end - 1))
+    words = len(text[start:end].split())
+    verb = path_cue(ctx, start, end) if first == last else None
+    if verb is None:
+        s0, e0 = ctx.sents[first]
+        sent_len = len(text[doc[s0].idx:doc[e0 - 1].idx + len(doc[e0 - 1].text)])
+        clausal = words > SCARE_WORDS or (end - start) >= 0.5 * sent_len or first != last
+        for si in dict.fromkeys((last, first)):
+            verb = sentence_cue(ctx, si, start, end)
+            if verb is not None and (clausal or verb.lower_ == "according"):
+                break  # a term in quotes is the speaker's only under "according to"
+            verb = None
+    if verb is not None:
+        if verb.lower_ == "according":
+            return ctx.resolver.resolve(according_source(verb)), "according to", "quote-according"
+        return ctx.speaker_from_verb(verb), verb.text, "quote-verb"
+    colon = _colon_lead_in(ctx, start, first)
+    if colon is not None:
+        return colon
+    if words <= SCARE_WORDS and not _starts_sentence(ctx, start, first):
+        return None, None, "quote-scare"
+    # No cue in its own sentence: the quote goes on from the previous one, or
+    # a lead-in sentence announced it.
+    if prev is not None and _continues(ctx, prev, start):
+        return prev.speaker, prev.cue, "quote-continued"
+    lead = _lead_in(ctx, first)
+    if lead is not None:
+        return lead
+    return None, None, "quote-unattributed"
+
+
+# -- finding the cue -------------------------------------------------------------
+
+
+def path_cue(ctx: _Context, start: int, end: int):
+    """A reporting verb that governs the quote in the parse, if any."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    # The doc's token list, not the span's: iterating a Span builds each Token again.
+    inside = [t for t in ctx.toks[span.start:span.end] if start <= t.idx < end] if span is not None else []
+    heads = [t for t in inside if not (start <= (h := t.head).idx < end) or h == t]
+    for t in heads:
+        node = t
+        for _ in range(12):
+            if node.dep_ in ("nsubj", "nsubjpass", "csubj", "appos") and node.head != node:
+                break  # the quote sits in someone's name or description
+            parent = node.head
+            if parent == node:
+                break
+            if not ctx.in_any_quote(parent) and parent.lemma_ in REPORT_VERBS and parent.pos_ == "VERB":
+                return parent
+            node = parent
+    return None
+
+
+def sentence_cue(ctx: _Context, si: int, start: int, end: int):
+    """The reporting verb or "according to" nearest the quote in its sentence."""
+    s, e = ctx.sents[si]
+    toks, quoted = ctx.toks, ctx.resolver.token_quoted
+    best, best_d = None, None
+    for t in toks[s:e]:
+        if start <= t.idx < end or quoted[t.i]:
+            continue
+        if (t.lemma_ in REPORT_VERBS and t.pos_ == "VERB") or (
+                t.lower_ == "according" and t.i + 1 < len(toks) and toks[t.i + 1].lower_ == "to"):
+            d = min(abs(t.idx - start), abs(t.idx - end))
+            if best is None or d < best_d:
+                best, best_d = t, d
+    return best
+
+
+# -- a speaker named before the quote ----------------------------------------------
+
+
+def _colon_lead_in(ctx: _Context, start: int, si: int):
+    """"X put it bluntly: "..."": the clause before the colon names the speaker."""
+    doc = ctx.doc
+    s, e = ctx.sents[si]
+    before = [t for t in doc[s:e] if t.idx < start - 1 and not t.is_space]
+    if len(before) < 2 or before[-1].text != ":" or ctx.in_any_quote(before[-1]):
+        return None
+    t = before[-2]
+    while t.head != t and t.head.idx < before[-1].idx and doc[s].idx <= t.head.idx:
+        t = t.head
+    key = ctx.speaker_from_verb(t) if t.pos_ in ("VERB", "AUX") else None
+    if key is None:
+        m = ctx.resolver.actors.within(before[0].idx, before[-1].idx)
+        key = m[0].actor if m else None
+    return key, ":", "quote-colon"
+
+
+def _lead_in(ctx: _Context, si: int):
+    """A sentence ending in a colon, or one with a reporting verb, just before."""
+    if si == 0:
+        return None
+    s, e = ctx.sents[si - 1]
+    toks = [t for t in ctx.doc[s:e] if not t.is_space]
+    if not toks:
+        return None
+    same_para = ctx.para_at(toks[-1].idx) == ctx.para_at(ctx.doc[ctx.sents[si][0]].idx)
+    colon = toks[-1].text == ":"
+    if not (colon or same_para):
+        return None
+    for t in toks:
+        if t.lemma_ in REPORT_VERBS and t.pos_ == "VERB" and not ctx.in_any_quote(t):
+            key = ctx.speaker_from_verb(t)
+            if key is not None or colon:
+                return key, ":" if colon else t.text, "quote-lead-in"
+    if colon:
+        root = next((t for t in toks if t.dep_ == "ROOT"), None)
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        key = ctx.resolver.resolve(subj) if subj is not None else None
+        if key is None:
+            m = ctx.resolver.actors.within(toks[0].idx, toks[-1].idx)
+            key = m[0].actor if m else None
+        return key, ":", "quote-lead-in"
+    return None
+
+
+# -- continuation ----------------------------------------------------------------------
+
+
+def _starts_sentence(ctx: _Context, start: int, si: int) -> bool:
+    s, _ = ctx.sents[si]
+    return doc_text(ctx.doc)[ctx.doc[s].idx:start].strip(" " + ALL_MARKS) == ""
+
+
+def _continues(ctx: _Context, prev: Quote, start: int) -> bool:
+    text = doc_text(ctx.doc)
+    gap = text[prev.end:start]
+    if len(gap) <= 80 and "\n\n" not in gap.strip():
+        return True
+    pi = ctx.para_at(start)
+    if pi == 0 or ctx.para_at(prev.start) != pi - 1 or text[ctx.paras[pi][0]:start].strip(ALL_MARKS + " "):
+        return False
+    # the previous paragraph ends in the sentence that holds the previous quote
+    last_sent = ctx.sent_at(ctx.paras[pi - 1][1] - 1)
+    return ctx.sent_at(prev.end - 1) == last_sent or ctx.sent_at(prev.start) == last_sent
+
+
+def extract_quotes(doc, actors: DocActors) -> list[Quote]:
+    """Every quoted span of ``doc_text(doc)`` with its speaker (a LocalActor key or None)."""
+    text = doc_text(doc)
+    spans = find_quote_spans(text)
+    ctx = _Context(doc, actors, spans)
+    quotes: list[Quote] = []
+    for start, end, closed in spans:
+        prev = quotes[-1] if quotes else None
+        speaker, cue, rule = _attribute(ctx, start, end, prev)
+        conf = (0.9 if speaker else 0.7) if closed else 0.5
+        quotes.append(Quote(start, end, text[start:end], speaker, cue, rule, conf))
+    return quotes

@@ -1,0 +1,119 @@
+"""Who a source phrase names: a mention, a pronoun or a bare title ("the
+spokesman") resolved to a LocalActor key.
+
+Shared by the quotes and claims stages.  Everything here is generic English
+newswriting: the lexicon (``words``), dependency patterns around reporting
+cues (``syntax``), and a small salience model (``salience``: who was last the
+subject of a sentence) to resolve "he", "it" and "the ministry".
+"""
+from __future__ import annotations
+
+from ..records import DocActors
+from ..text.sentences import sentences
+from .mentions import MentionIndex
+from .salience import Salience, in_spans, quote_view
+from .syntax import subject_of
+from .words import (
+    GROUP_PRONOUNS,
+    NON_PERSON_KINDS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    SELF_PRONOUNS,
+    THING_PRONOUNS,
+    VAGUE_HEADS,
+)
+
+
+def _sentence_of_tokens(doc) -> list[tuple[int, int] | None]:
+    """Token index -> the (start, end) of its sentence (None between sentences),
+    built once per doc."""
+    index = doc.user_data.get("claimscope_sentence_of")
+    if index is None:
+        index = [None] * len(doc)
+        for s, e in sentences(doc):
+            index[s:e] = [(s, e)] * (e - s)
+        doc.user_data["claimscope_sentence_of"] = index
+    return index
+
+
+class Resolver:
+    """Maps source phrases to LocalActor keys, tracking who is salient."""
+
+    def __init__(self, doc, actors: DocActors, quote_spans=(), own: str | None = None):
+        self.doc = doc
+        self.actors = actors
+        self.own = own
+        self.quote_spans = sorted(quote_spans)
+        self.mentions = MentionIndex(actors)
+        self.kind = self.mentions.kind
+        self.salience = Salience(actors, self.kind, [m for m in actors.mentions if not self.in_quote(m.start)])
+        self.sents = sentences(doc)
+        self._sent_of = _sentence_of_tokens(doc)
+        quoted, sources = quote_view(doc, self.quote_spans)
+        self.token_quoted: list[bool] = quoted  # by token index: in_quote(token.idx)
+        self._build_history(sources)
+
+    def in_quote(self, pos: int) -> bool:
+        return in_spans(self.quote_spans, pos)
+
+    def bounds(self, tok):
+        return self._sent_of[tok.i]
+
+    def subject(self, verb):
+        return subject_of(verb, self.bounds(verb))
+
+    def _build_history(self, sources) -> None:
+        """Who the salient source phrases (see ``salience.quote_view``) name, in
+        text order: the candidates for a later "he" or "the ministry".  Resolved
+        one by one, as a pronoun among them resolves against the history so far."""
+        for src in sources:
+            key = self.resolve(src)
+            if key is not None:
+                self.salience.add(src.idx, key)
+
+    def _starts_sentence(self, tok) -> bool:
+        b = self.bounds(tok)
+        return b is not None and all(t.is_space or t.is_punct for t in self.doc[b[0]:tok.i])
+
+    def resolve(self, head) -> str | None:
+        """The actor a source phrase headed by ``head`` names, or None when vague."""
+        if head is None:
+            return None
+        key = self.mentions.over(head)
+        if key:
+            return key
+        low = head.lower_
+        if head.pos_ == "PRON" or low in GROUP_PRONOUNS:
+            return self._pronoun(head, low)
+        key = self.mentions.beside(head)
+        if key:
+            return key
+        return self._described(head, head.lemma_.lower())
+
+    def _pronoun(self, head, low: str) -> str | None:
+        if low in PERSON_PRONOUNS:
+            return self.salience.recent(head.idx, ("person",))
+        if low in THING_PRONOUNS:
+            return self.salience.recent(head.idx, NON_PERSON_KINDS, window=1200)
+        if low in SELF_PRONOUNS:
+            return self.own
+        if low in ("they", "them") or (low in GROUP_PRONOUNS and self._starts_sentence(head)):
+            return self.salience.recent_subject(head.idx)
+        return None
+
+    def _described(self, head, lemma: str) -> str | None:
+        """A title, an institution noun or a vague source: whom it belongs to,
+        whom "the" points back to, or nobody in particular."""
+        if lemma in VAGUE_HEADS or lemma in PERSON_TITLES:
+            key = self.mentions.of_phrase(head)
+            if key:
+                return key
+        if lemma in VAGUE_HEADS and lemma not in PERSON_TITLES | ORG_NOUNS:
+            return None
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        if definite and (lemma in PERSON_TITLES or lemma in ORG_NOUNS):
+            return self.salience.title_referent(head, lemma)
+        if lemma in PERSON_TITLES or lemma in ORG_NOUNS or lemma in VAGUE_HEADS:
+            return None
+        return self.mentions.within(head)

@@ -1,0 +1,123 @@
+"""Reporting cues in the parse: the subject of a verb (climbing through
+participles, conjoined verbs and relative clauses), the source of "according
+to", a cue's words as written, negation and complements.
+
+Plain functions over spaCy tokens; generic English newswriting, shared by the
+quotes and claims stages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Cue:
+    """A reporting cue found in a sentence: the token, who it points to, how."""
+
+    token: object  # spaCy Token of the verb / "according" / noun / adverb
+    text: str  # the cue as written ("said", "according to", "is believed")
+    kind: str  # "verb", "passive-own", "passive-hearsay", "according", "noun", "adverb", "headline"
+    subject: object | None = None  # head token of the source phrase, if any
+    negated: bool = False
+    depth: int = 0  # distance from the sentence root: the outermost cue governs
+
+
+def is_negated(verb) -> bool:
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return True
+    for c in kids:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in ("none", "nobody", "neither", "nothing"):
+            return True
+        if any(x.dep_ in ("det", "preconj") and x.lower_ in ("no", "neither") for x in c.children):
+            return True  # "No official has confirmed", "Neither A nor B has confirmed"
+    return False
+
+
+def _within(tok, bounds):
+    """``tok`` if it lies in the token range ``bounds``; else the part of its subtree
+    that does (a heading parsed into the next sentence drags its subject along)."""
+    if tok is None or bounds is None or bounds[0] <= tok.i < bounds[1]:
+        return tok
+    for t in tok.subtree:
+        if bounds[0] <= t.i < bounds[1] and not bounds[0] <= t.head.i < bounds[1] and not t.is_space:
+            return t
+    return None
+
+
+def subject_of(verb, bounds=None):
+    """The head token of the verb's subject (or agent), climbing through participles,
+    conjoined verbs and relative clauses.  Returns (token or None, passive).
+    ``bounds`` is the sentence's token range: a subject outside it is cut back."""
+    tok, passive = _subject_of(verb)
+    return _within(tok, bounds), passive
+
+
+def _subject_of(verb):
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        kids = list(v.children)  # each walk of Token.children builds every child again
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+        for c in kids:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p, False
+        for c in kids:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return v.head, passive
+                return c, passive
+        # "said Smith" sometimes comes out as an object of the verb
+        if v.lemma_ == "say":
+            nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.head == v:
+                return nxt, False
+        if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "acomp") and v.head != v:
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                return None, passive
+            v = v.head
+            continue
+        return None, passive
+    return None, False
+
+
+def according_source(tok):
+    """For an "according" token, the head of what follows "according to"."""
+    for c in tok.children:
+        if c.lower_ == "to":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    nxt = tok.doc[tok.i + 1:tok.i + 2]
+    if len(nxt) and nxt[0].lower_ == "to":
+        for p in nxt[0].children:
+            if p.dep_ == "pobj":
+                return p
+    return None
+
+
+def verb_cue_text(verb) -> str:
+    parts = [verb]
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.lower_ not in ("to",):
+            parts.append(c)
+        if c.dep_ == "prt":
+            parts.append(c)
+        if c.dep_ == "neg":
+            parts.append(c)
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+def has_complement(verb) -> bool:
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd", "dative", "parataxis"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("as", "on", "about"):
+            return True
+    return verb.dep_ in ("parataxis",) or (verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children))

@@ -1,0 +1,259 @@
+"""Claims from different documents that say the same thing.
+
+Claims are paired by TF-IDF cosine of their content words (idf over all
+claims, so the words every article on a story shares weigh nothing), with a
+bonus for a verbatim match (rapidfuzz), for shared actors, and for figures in
+one figure group that agree; figures that conflict keep two claims apart.
+Pairs scoring at least SAME_CLAIM join one group (single linkage).  Linking
+all at once (``compute``) and re-linking (``incremental``) both score and
+group through these functions, which is why their results are the same.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from db.matching import normalise, similarity
+
+from .figures import FigureGroup, overlaps
+
+# Thresholds, chosen on the default corpus (README, "Across sources").
+SAME_CLAIM = 38.0  # combined score (cosine x 100 + bonuses) to join two claims
+VERBATIM = 85.0  # rapidfuzz similarity at which two claims are the same words
+VERBATIM_BONUS = 30.0
+VERBATIM_GATE = 25.0  # cosine x 100 below which two claims cannot be near-verbatim
+ACTOR_BONUS = 6.0  # they share a claimant or a named actor
+FIGURE_BONUS = 12.0  # a figure of each in one figure group, and they agree
+MIN_SHARED_TERMS = 2  # content words in common before a pair is scored at all
+LABEL_CHARS = 72
+
+_STOP = set("""
+a an the of to in on at by for with from as into onto over under about after before since until while
+and or but nor not no yes so if than then that this these those there here it its it's they them their
+he she his her him we us our you your i me my who whom whose which what when where why how all any both
+each some such only own same other another more most less very just also even too again further once
+is are was were be been being am have has had having do does did doing will would could should may might
+must can shall said says say saying told tell according reported reports report claims claim stated
+one two three four five six seven eight nine ten hundreds thousands dozens
+""".split())
+
+
+@dataclass(frozen=True)
+class ClaimIn:
+    id: int
+    document_id: int
+    start: int
+    end: int
+    text: str
+    actors: frozenset[int] = frozenset()  # claimant and actors named in the claim
+    figures: tuple[int, ...] = ()  # figure ids inside the claim
+    names: tuple[tuple[int, int], ...] = ()  # spans (document offsets) of people and organisations named
+
+    def words(self) -> str:
+        """The text without the names in it: sharing a name is counted as a
+        shared actor, not again as shared words."""
+        out, at = [], self.start
+        for s, e in sorted(self.names):
+            if s >= at:
+                out.append(self.text[at - self.start:s - self.start])
+                at = e
+        out.append(self.text[at - self.start:])
+        return " ".join(out)
+
+
+@dataclass
+class ClaimGroup:
+    key: str
+    label: str
+    members: list[tuple[int, float]] = field(default_factory=list)  # (claim id, best pair score)
+    first_claim_id: int = 0
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    return [_stem(w) for w in normalise(text).split()
+            if len(w) > 2 and w not in _STOP and not w.isdigit()]
+
+
+def bag(claim: ClaimIn) -> dict[str, int]:
+    """The claim's content words and their counts, in text order (the order
+    keeps the float sums of a re-link identical to those of a full link)."""
+    return dict(Counter(terms(claim.words())))
+
+
+def vector(bag_: dict[str, int], df, n: int) -> dict[str, float]:
+    """TF-IDF weights of a bag, normalised; ``df`` counts the claims holding a
+    term among the ``n`` claims of the database."""
+    v = {t: k * math.log((n + 1) / (df[t] + 0.5)) for t, k in bag_.items()}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items() if x > 0}
+
+
+def posting_cap(n: int) -> int:
+    """A word in more claims than this pairs nothing: a word in most claims
+    would pair everything with everything."""
+    return max(50, n // 10)
+
+
+def cosine(va: dict[str, float], vb: dict[str, float]) -> float:
+    # Words of one side only would add 0.0, which changes no float sum.
+    return 100.0 * sum([x * vb[t] for t, x in va.items() if t in vb])
+
+
+def finish_score(cos: float, verbatim, a_actors, b_actors, a_figures, b_figures, fig_group) -> float | None:
+    """The combined score of a pair from its cosine (x 100), or None when a
+    figure of each conflicts.  ``verbatim`` is called, for the rapidfuzz
+    similarity of the two texts, only when the cosine leaves it possible."""
+    score = cos
+    # Near-verbatim text shares most of its content words, so a low cosine rules
+    # it out; the character-level comparison is the costly part of linking.
+    if score >= VERBATIM_GATE and verbatim() >= VERBATIM:
+        score += VERBATIM_BONUS
+    if a_actors & b_actors:
+        score += ACTOR_BONUS
+    figs = _figure_relation(a_figures, b_figures, fig_group)
+    if figs == "conflict":
+        return None
+    if figs == "agree":
+        score += FIGURE_BONUS
+    return round(score, 1)
+
+
+def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
+                similar=similarity) -> dict[tuple[int, int], float]:
+    """Combined score of each pair of claims from different documents that
+    share enough content words (pairs found through an inverted index)."""
+    bags = {c.id: bag(c) for c in claims}
+    df: Counter = Counter()
+    for b in bags.values():
+        df.update(b.keys())
+    n = len(bags)
+    vec = {cid: vector(b, df, n) for cid, b in bags.items()}
+    by_id = {c.id: c for c in claims}
+    fig_group: dict[int, tuple[int, float, float]] = {}
+    for gi, g in enumerate(figure_groups_):
+        for m in g.members:
+            fig_group[m.figure_id] = (gi, m.lo, m.hi)
+    postings: dict[str, list[int]] = {}
+    for c in sorted(claims, key=lambda c: c.id):
+        for t in vec[c.id]:
+            postings.setdefault(t, []).append(c.id)
+    shared: Counter = Counter()
+    cap = posting_cap(len(claims))
+    for ids in postings.values():
+        if len(ids) > cap:
+            continue
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if by_id[a].document_id != by_id[b].document_id:
+                    shared[(a, b)] += 1
+    scores = {}
+    for (a, b), k in shared.items():
+        if k < MIN_SHARED_TERMS:
+            continue
+        ca, cb = by_id[a], by_id[b]
+        score = finish_score(cosine(vec[a], vec[b]), lambda: similar(ca.text, cb.text), ca.actors, cb.actors,
+                             ca.figures, cb.figures, fig_group)
+        if score is not None:
+            scores[(a, b)] = score
+    return scores
+
+
+def _figure_relation(a: tuple[int, ...], b: tuple[int, ...], fig_group) -> str | None:
+    """'conflict' when a figure of each sits in one group and no pair of them
+    agrees; 'agree' when some pair in one group overlaps; else None."""
+    relation = None
+    for fa in a:
+        for fb in b:
+            ga, gb = fig_group.get(fa), fig_group.get(fb)
+            if ga is None or gb is None or ga[0] != gb[0]:
+                continue
+            if overlaps(ga[1:], gb[1:]):
+                return "agree"
+            relation = "conflict"
+    return relation
+
+
+def _key(members) -> str:
+    spans = sorted(f"{c.document_id}:{c.start}:{c.end}" for c in members)
+    return hashlib.sha1("|".join(spans).encode()).hexdigest()[:16]
+
+
+def short_label(text: str, limit: int = LABEL_CHARS) -> str:
+    text = " ".join(text.split()).strip(" \"“”'‘’")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """What grouping needs of a claim: where it is, and how long its text."""
+    id: int
+    document_id: int
+    start: int
+    end: int
+    length: int
+
+
+def claim_groups(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
+                 order: dict[int, tuple], similar=similarity) -> list[ClaimGroup]:
+    """Groups of claims from at least two documents that say the same thing;
+    ``order`` sorts documents by first appearance (publication date, then id)."""
+    scores = pair_scores(claims, figure_groups_, similar)
+    refs = {c.id: ClaimRef(c.id, c.document_id, c.start, c.end, len(c.text)) for c in claims}
+    texts = {c.id: c.text for c in claims}
+    return groups_from_scores(scores, refs, order, texts.__getitem__)
+
+
+def groups_from_scores(scores: dict[tuple[int, int], float], refs: dict[int, ClaimRef],
+                       order: dict[int, tuple], text_of) -> list[ClaimGroup]:
+    """Single linkage over the pairs scoring at least SAME_CLAIM; ``text_of``
+    gives a claim's text (asked only for each group's label)."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    best: dict[int, float] = {}
+    for (a, b), s in sorted(scores.items()):
+        if s >= SAME_CLAIM:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+            best[a] = max(best.get(a, 0.0), s)
+            best[b] = max(best.get(b, 0.0), s)
+    comps: dict[int, list[ClaimRef]] = {}
+    for cid in sorted(best):
+        comps.setdefault(find(cid), []).append(refs[cid])
+    # Each member's summed scores with the others of its group, in tenths (the
+    # scores are rounded to one decimal): exact, whatever order they come in.
+    closeness: Counter = Counter()
+    for (a, b), s in scores.items():
+        if a in best and b in best and find(a) == find(b):
+            closeness[a] += round(s * 10)
+            closeness[b] += round(s * 10)
+    groups = []
+    for members in comps.values():
+        if len({c.document_id for c in members}) < 2:
+            continue
+        members.sort(key=lambda c: (order.get(c.document_id, ()), c.start))
+        first = members[0]
+        # The label is the member closest to all the others: the group's centre.
+        centre = max(members, key=lambda c: (closeness.get(c.id, 0), -c.length, -c.id))
+        groups.append(ClaimGroup(_key(members), short_label(text_of(centre.id)),
+                                 [(c.id, best[c.id]) for c in members], first.id))
+    groups.sort(key=lambda g: g.first_claim_id)
+    return groups

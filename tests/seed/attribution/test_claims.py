@@ -1,0 +1,231 @@
+"""Claims: attributed assertions, their claimant and stance."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from seed.attribution.claims import extract_claims
+from seed.records import DocActors, LocalActor, Mention
+from seed.text.model import load_model
+from seed.attribution.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+NAMES = {
+    "Maria Lopez": ("person", ["Lopez"]),
+    "Tomas Berg": ("person", ["Berg"]),
+    "Ministry of Fisheries": ("organization", []),
+    "Harbour Gazette": ("media", ["the Gazette"]),
+    "Norway": ("country", []),
+    "Iceland": ("country", []),
+}
+OWN = "Daily Tide"
+
+
+def tag(doc) -> DocActors:
+    """A stand-in for the actors stage: every occurrence of each form is a mention."""
+    acts = DocActors()
+    spans = []
+    for i, (name, (kind, aliases)) in enumerate(NAMES.items()):
+        key = f"a{i}"
+        acts.actors[key] = LocalActor(key, name, kind, None, {name, *aliases})
+        for form in sorted({name, *aliases}, key=len, reverse=True):
+            for m in re.finditer(re.escape(form), doc.text):
+                if not any(m.start() < e and s < m.end() for s, e, _ in spans):
+                    spans.append((m.start(), m.end(), key))
+    acts.mentions = sorted((Mention(k, s, e, doc.text[s:e]) for s, e, k in spans), key=lambda m: m.start)
+    return acts
+
+
+def run(nlp, text):
+    doc = nlp(text)
+    acts = tag(doc)
+    own = acts.ensure(OWN, "media")
+    quotes = extract_quotes(doc, acts)
+    claims = extract_claims(doc, acts, quotes, own)
+    for c in claims:
+        assert doc.text[c.start:c.end] == c.text
+        assert c.text == c.text.strip()
+    return claims, acts, quotes
+
+
+def who(acts, c):
+    return acts.actors[c.claimant].name if c.claimant else None
+
+
+def only(claims):
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def test_a_said_sentence_is_a_claim_of_its_subject(nlp):
+    c = only(run(nlp, "Maria Lopez said the cod quota would be halved next year.")[0])
+    assert c.cue == "said"
+    assert c.text == "Maria Lopez said the cod quota would be halved next year."
+
+
+def test_claimant_of_a_said_sentence_is_the_named_subject(nlp):
+    claims, acts, _ = run(nlp, "The quota will be halved, Tomas Berg said on Friday.")
+    assert who(acts, only(claims)) == "Tomas Berg"
+
+
+def test_two_sources_in_one_sentence_give_two_claims_with_the_same_text(nlp):
+    claims, acts, _ = run(nlp, "Norway and Iceland have indicated that the talks will resume in March.")
+    assert sorted(who(acts, c) for c in claims) == ["Iceland", "Norway"]
+    assert claims[0].text == claims[1].text
+
+
+def test_vague_sources_have_no_claimant(nlp):
+    text = ("Analysts suggest that prices will rise. One report claims that 200 boats were sold. "
+            "Officials said the port would reopen.")
+    claims, _, _ = run(nlp, text)
+    assert len(claims) == 3
+    assert [c.claimant for c in claims] == [None, None, None]
+
+
+def test_according_to_names_the_claimant(nlp):
+    claims, acts, _ = run(nlp, "Catches fell sharply in May, according to the Ministry of Fisheries.")
+    c = only(claims)
+    assert (who(acts, c), c.cue) == ("Ministry of Fisheries", "according to")
+
+
+def test_passive_report_carries_the_source_of_the_previous_sentence(nlp):
+    text = ("According to the Harbour Gazette, the storm was the worst in decades. "
+            "Twelve fishermen are reported to have been killed off the northern cape.")
+    claims, acts, _ = run(nlp, text)
+    assert [who(acts, c) for c in claims] == ["Harbour Gazette", "Harbour Gazette"]
+
+
+def test_agentless_belief_is_the_writers_own_speculation(nlp):
+    claims, acts, _ = run(nlp, "The fleet is believed to be preparing for a second season in the north.")
+    c = only(claims)
+    assert who(acts, c) == OWN
+    assert c.stance == "speculates"
+
+
+def test_inverted_say_with_a_vague_source_has_no_claimant(nlp):
+    claims, _, _ = run(nlp, "About 300 boats have already left the harbour, say insurance reports.")
+    c = only(claims)
+    assert c.claimant is None
+
+
+def test_dismissed_as_a_hoax_is_a_denial(nlp):
+    claims, acts, _ = run(nlp, 'Tomas Berg dismissed the rumours of a strike as a "hoax."')
+    c = only(claims)
+    assert (who(acts, c), c.stance) == ("Tomas Berg", "denies")
+
+
+def test_modal_in_the_reported_clause_makes_speculation(nlp):
+    c = only(run(nlp, "Maria Lopez said the harbour might close for the winter.")[0])
+    assert c.stance == "speculates"
+
+
+def test_plain_report_asserts(nlp):
+    c = only(run(nlp, "Maria Lopez said the harbour closed on Monday.")[0])
+    assert c.stance == "asserts"
+
+
+def test_he_added_continues_the_previous_claimant(nlp):
+    text = "Tomas Berg told the council that the nets were torn. He added that two boats had sunk."
+    claims, acts, _ = run(nlp, text)
+    assert [who(acts, c) for c in claims] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_for_example_sentence_continues_the_previous_claim(nlp):
+    text = ("Maria Lopez said the inspections were careless. "
+            "For example, the inspectors never opened the freezer holds.")
+    claims, acts, _ = run(nlp, text)
+    assert len(claims) == 2
+    assert who(acts, claims[1]) == "Maria Lopez"
+    assert claims[1].cue is None
+
+
+def test_unattributed_figure_about_people_is_a_claim_of_the_writer(nlp):
+    text = "The storm hit the coast on Tuesday. At least 40 fishermen were killed and 200 more injured."
+    claims, acts, _ = run(nlp, text)
+    c = only(claims)
+    assert who(acts, c) == OWN
+    assert c.text.startswith("At least 40 fishermen")
+
+
+def test_sentences_without_cue_or_figure_are_not_claims(nlp):
+    text = "The harbour lies at the mouth of the river. Its lighthouse was built in 1890."
+    assert run(nlp, text)[0] == []
+
+
+def test_hypothetical_figure_is_not_the_writers_claim(nlp):
+    assert run(nlp, "Sending 500 more sailors would change the season entirely.")[0] == []
+
+
+def test_claim_links_to_the_quote_it_contains(nlp):
+    claims, _, quotes = run(nlp, '"The nets are empty," Maria Lopez said.')
+    c = only(claims)
+    assert c.quote is not None and quotes[c.quote].text == "The nets are empty,"
+
+
+def test_quote_only_sentence_with_a_figure_is_a_claim_of_the_speaker(nlp):
+    text = ('"The season is over," Tomas Berg said. "Forty crews have gone home."')
+    claims, acts, _ = run(nlp, text)
+    assert [who(acts, c) for c in claims] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_headline_name_colon_statement_is_a_claim_of_the_name(nlp):
+    claims, acts, _ = run(nlp, "Maria Lopez: the quota will be cut by half\n\nThe vote is on Monday.")
+    c = only(claims)
+    assert (who(acts, c), c.cue) == ("Maria Lopez", ":")
+
+
+def test_while_clause_with_its_own_source_is_a_separate_claim(nlp):
+    text = ("While Tomas Berg on Monday dismissed the closure as a rumour, "
+            "Maria Lopez insisted that it is happening.")
+    claims, acts, _ = run(nlp, text)
+    assert [who(acts, c) for c in claims] == ["Tomas Berg", "Maria Lopez"]
+    assert claims[0].text.startswith("While Tomas Berg")
+    assert claims[1].text == "Maria Lopez insisted that it is happening."
+    assert claims[0].stance == "denies"
+
+
+def test_not_having_confirmed_is_the_writers_assertion(nlp):
+    claims, acts, _ = run(nlp, "Neither Norway nor Iceland has officially confirmed the closure.")
+    c = only(claims)
+    assert who(acts, c) == OWN
+    assert c.stance == "asserts"
+
+
+def test_citing_does_not_replace_the_main_source(nlp):
+    text = "The quota will be cut, the Harbour Gazette wrote, citing the Ministry of Fisheries."
+    claims, acts, _ = run(nlp, text)
+    assert who(acts, only(claims)) == "Harbour Gazette"
+
+
+def test_claim_offsets_hold_across_paragraphs(nlp):
+    text = ("  Catches fell, according to the Ministry of Fisheries.\n\n"
+            "“The nets are empty,” Maria Lopez said.   \n"
+            "Some 30 sailors have left the town.\n")
+    claims, _, _ = run(nlp, text)
+    assert len(claims) == 3
+
+
+def test_declining_to_comment_is_not_a_claim(nlp):
+    assert run(nlp, "The Ministry of Fisheries declined to comment.")[0] == []
+
+
+def test_spokesperson_for_an_institution_speaks_for_it(nlp):
+    claims, acts, _ = run(nlp, "A spokesperson for the Ministry of Fisheries said the rules were final.")
+    assert who(acts, only(claims)) == "Ministry of Fisheries"
+
+
+def test_an_outlet_that_has_been_told_stands_behind_the_claim(nlp):
+    claims, acts, _ = run(nlp, "The Harbour Gazette has been told that the auction will be cancelled.")
+    assert who(acts, only(claims)) == "Harbour Gazette"
+
+
+def test_claim_covers_a_quote_that_runs_past_its_first_sentence(nlp):
+    text = "Maria Lopez said: “The nets are empty. The boats stay in port.”"
+    c = only(run(nlp, text)[0])
+    assert c.text == text
