@@ -141,7 +141,7 @@ def open_writer(path: Path, *, fresh: bool = False) -> sqlite3.Connection:
     else:
         con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA synchronous = NORMAL")
-    con.execute("PRAGMA busy_timeout = 5000")
+    con.execute("PRAGMA busy_timeout = 30000")  # a note saved in the explorer, a sqlite3 user
     _add_missing_columns(con)
     con.executescript(schema_sql())
     # Setting a header field commits even when the value is the same: only write

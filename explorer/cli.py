@@ -101,6 +101,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"claimscope: no database at {shown(db_path)} yet; seeding the bundled corpus first",
                   file=sys.stderr)
             code = _seed_first(["--db", str(db_path)])
-            if code != 0:
+            if code not in (0, 3):  # 3: seeded, with some files skipped (and said so)
                 return code
     return _explore(db_path)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
-from db.connection import DatabaseError, default_db_path
+from db.connection import DatabaseError, default_db_path, shown
 
 from .ingest import InputError, Skipped
-from .pipeline import Progress, seed
+from .pipeline import Progress, WriteError, seed
 
 DEFAULT_CORPUS = Path(__file__).parent / "corpus"
 
@@ -43,10 +44,11 @@ class LineProgress(Progress):
     def advance(self, path: Path) -> None:
         self.done += 1
         if not self.quiet:
-            print(f"[{self.done}/{self.total}] {path}", file=sys.stderr)
+            print(f"[{self.done}/{self.total}] {shown(path)}", file=sys.stderr)
 
     def skipped(self, item: Skipped) -> None:
-        print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
+        if not self.quiet:  # quiet: listed once, in the summary
+            print(f"skipped {shown(item.path)}: {item.reason}", file=sys.stderr)
 
     def waiting(self, holder: str) -> None:
         print(waiting_message(holder), file=sys.stderr, flush=True)
@@ -74,7 +76,7 @@ class BarProgress(Progress):
     def skipped(self, item: Skipped) -> None:
         from rich.text import Text
 
-        self.console.print(Text(f"skipped {item.path}: {item.reason}", style="yellow"))
+        self.console.print(Text(f"skipped {shown(item.path)}: {item.reason}", style="yellow"))
 
     def waiting(self, holder: str) -> None:
         self.console.print(waiting_message(holder), markup=False, highlight=False)
@@ -89,42 +91,52 @@ def waiting_message(holder: str) -> str:
             "waiting for it to finish (ctrl+c stops)")
 
 
-def summary(report, timings: bool = False) -> str:
+def summary(report, timings: bool = False, list_skipped: bool = True) -> str:
     c = report.counts
     lines = [
-        f"{report.db_path}: {len(report.seeded)} seeded, {len(report.unchanged)} unchanged, "
+        f"{shown(report.db_path)}: {len(report.seeded)} seeded, {len(report.unchanged)} unchanged, "
         f"{len(report.moved)} moved, {len(report.skipped)} skipped in {report.seconds:.1f}s",
     ]
     if timings and report.stages:
         lines.append("stages: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.stages.items()))
     if c:
         lines.append("database: " + ", ".join(f"{v} {k}" for k, v in c.items()))
-    for s in report.skipped:
-        lines.append(f"  skipped {s.path}: {s.reason}")
+    if list_skipped:
+        lines += [f"  skipped {shown(s.path)}: {s.reason}" for s in report.skipped]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit status: 0 all seeded (or unchanged), 3 seeded but some files were
+    skipped, 1 nothing could be seeded or the database could not be written,
+    2 bad arguments, paths or database file, 130 interrupted."""
     args = build_parser().parse_args(argv)
     paths = args.paths or [DEFAULT_CORPUS]
     db_path = args.db or default_db_path()
     if args.workers < 1:
         print("claimscope seed: --workers must be at least 1", file=sys.stderr)
         return 2
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        # Stopped like ctrl+c: a fresh build removes its partial file on the way out.
+        signal.signal(stop, signal.default_int_handler)
     progress = BarProgress() if sys.stderr.isatty() and not args.quiet else LineProgress(args.quiet)
     try:
         report = seed(paths, db_path, rebuild=args.rebuild, workers=args.workers, progress=progress)
     except (InputError, DatabaseError) as e:
         print(f"claimscope seed: {e}", file=sys.stderr)
         return 2
+    except WriteError as e:
+        print(f"claimscope seed: {e}; stopped (the database keeps every document committed before)",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("claimscope seed: interrupted; the database holds every document committed before", file=sys.stderr)
         return 130
     finally:
         if isinstance(progress, BarProgress):
             progress.stop()
-    print(summary(report, args.timings))
+    print(summary(report, args.timings, list_skipped=args.quiet))
     if not (report.seeded or report.unchanged or report.moved):
         print("claimscope seed: nothing could be seeded", file=sys.stderr)
         return 1
-    return 0
+    return 3 if report.skipped else 0

@@ -9,13 +9,14 @@ the same rows and ids.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.connection import check_database, open_writer
+from db.connection import check_database, open_writer, shown
 from db.install import install
 from db.lock import exclusive_writer
 from db.links import needs_relink
@@ -24,9 +25,10 @@ from db.writer import SeedWriter
 
 from .actors import ActorRegistry
 from .extract import Extraction, extract
-from .ingest import Skipped, Source, clean, infer, load
+from .ingest import Skipped, Source, load
 from .link import relink
-from .text import block_locator, chunks, passages
+from .parse import parsed
+from .text import block_locator, passages
 from .text.columns import column
 
 
@@ -52,6 +54,11 @@ class Report:
             yield
         finally:
             self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - began
+
+
+class WriteError(Exception):
+    """The database could not be written (disk full, locked by another program,
+    read-only): the run stops; every document committed before is kept."""
 
 
 class Progress:
@@ -85,7 +92,8 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
          progress: Progress | None = None) -> Report:
     """Seed ``paths`` into ``db_path``.  Raises ``db.connection.DatabaseError`` for a
     foreign database file and ``seed.ingest.files.InputError`` for paths with no articles,
-    before anything is written.  Waits while another run seeds the same file."""
+    before anything is written, and ``WriteError`` when the database cannot be
+    written.  Waits while another run seeds the same file."""
     progress = progress or Progress()
     began = time.perf_counter()
     db_path = Path(db_path)
@@ -93,7 +101,10 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
     items = list(load([Path(p) for p in paths]))  # raises InputError first
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_writer(db_path, progress.waiting):
-        report = _seed(items, db_path, rebuild, workers, progress)
+        try:
+            report = _seed(items, db_path, rebuild, workers, progress)
+        except sqlite3.Error as e:  # disk full, locked by another program, read-only
+            raise WriteError(f"cannot write {shown(db_path)}: {e}") from e
     report.seconds = time.perf_counter() - began
     return report
 
@@ -102,8 +113,8 @@ def _seed(items: list, db_path: Path, rebuild: bool, workers: int, progress: Pro
     exists = check_database(db_path)  # again: a run we waited for may have made it
     fresh = rebuild or not exists
     target = _building_path(db_path) if fresh else db_path
+    _remove_abandoned_builds(db_path)  # whoever runs next cleans up after a killed run
     if fresh:
-        _remove_abandoned_builds(db_path)
         target.unlink(missing_ok=True)
     con = open_writer(target, fresh=fresh)
     report = Report(db_path)
@@ -165,28 +176,33 @@ def _sort(writer: SeedWriter, items: list, report: Report, progress: Progress) -
 
 def _seed_each(writer: SeedWriter, registry: ActorRegistry, todo: list[tuple[Source, int | None]], workers: int,
                report: Report, progress: Progress) -> None:
-    """Parse, extract and write each source, one transaction per document."""
-    parsed = _parsed(todo, workers)
+    """Parse, extract and write each source, one transaction per document.  A
+    problem with one document skips it; a database that cannot be written
+    stops the run (``WriteError``), keeping every document committed before."""
+    items = parsed(todo, workers, lambda item: _skip(report, progress, item))
     while todo:  # (a run with nothing to seed times no stage)
         with report.timing("parse"):
-            item = next(parsed, None)
-        if item is None:
+            found = next(items, None)
+        if found is None:
             break
-        source, doc_id, cleaned, meta, doc = item
-        if not cleaned.text:
-            _skip(report, progress, Skipped(source.path, "no article text left after removing markup and site chrome"))
-            continue
+        item, doc = found
         try:
             with report.timing("extract"):
-                ex = extract(doc, meta.authors, meta.outlet)
-            with report.timing("write"), writer.transaction():
-                _write(writer, registry, source, doc_id, cleaned, meta, doc, ex)
+                ex = extract(doc, item.meta.authors, item.meta.outlet)
         except Exception as e:  # noqa: BLE001 - one bad document must not stop the corpus
-            registry.reload()
-            _skip(report, progress, Skipped(source.path, f"extraction failed: {type(e).__name__}: {e}"))
+            _skip(report, progress, Skipped(item.source.path, f"extraction failed: {type(e).__name__}: {e}"))
             continue
-        report.seeded.append(source.path)
-        progress.advance(source.path)
+        try:
+            with report.timing("write"), writer.transaction():
+                _write(writer, registry, item.source, item.doc_id, item.cleaned, item.meta, doc, ex)
+        except sqlite3.Error:
+            raise  # the file, not this document: see seed()
+        except Exception as e:  # noqa: BLE001 - a row this document alone makes unwritable
+            registry.reload()
+            _skip(report, progress, Skipped(item.source.path, f"writing failed: {type(e).__name__}: {e}"))
+            continue
+        report.seeded.append(item.source.path)
+        progress.advance(item.source.path)
 
 
 def _finish_run(writer: SeedWriter, report: Report, fresh: bool) -> None:
@@ -222,27 +238,6 @@ def _plan(writer: SeedWriter, source: Source) -> tuple[str, int | None]:
             return "moved", doc_id
         return f"duplicate: same content as {other}", doc_id
     return "new", None
-
-
-def _parsed(todo: list[tuple[Source, int | None]], workers: int):
-    """Clean each source and run the model over all of them, in order."""
-    from .text.model import load_model
-
-    def prepared():
-        for source, doc_id in todo:
-            cleaned = clean(source.text, source.format)
-            meta = infer(cleaned, source.meta)
-            yield cleaned.text, (source, doc_id, cleaned, meta)
-
-    if not todo:
-        return
-    nlp = load_model()
-    # Memory follows the characters in one batch: at most 8 pieces of CHUNK each.
-    kwargs = {"batch_size": 8}
-    if workers > 1:
-        kwargs["n_process"] = workers
-    for doc, (source, doc_id, cleaned, meta) in chunks.pipe(nlp, prepared(), **kwargs):
-        yield source, doc_id, cleaned, meta, doc
 
 
 def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: int | None, cleaned, meta, doc, ex: Extraction) -> None:

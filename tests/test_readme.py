@@ -44,3 +44,20 @@ def test_locate_follows_the_environment(tmp_path, monkeypatch):
     assert default_db_path() == tmp_path / "env.db"
     monkeypatch.delenv("CLAIMSCOPE_DB")
     assert default_db_path().name == "claimscope.db"
+
+
+def test_the_installed_command_seeds_an_html_file(tmp_path):
+    """The HTML stack installs with the README's line: trafilatura's cleaner comes
+    with it even from the old pip that `python3 -m venv` ships."""
+    from conftest import SMALL_HTML, query
+    from processes import tool
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "council.html").write_text(SMALL_HTML, encoding="utf-8")
+    db = tmp_path / "html.db"
+    done = subprocess.run([tool("claimscope"), "seed", str(folder), "--db", str(db), "--quiet"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (text,) = query(db, "select text from documents")[0]
+    assert "approved a budget of $4 million" in text and "tracking" not in text

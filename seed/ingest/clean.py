@@ -26,6 +26,12 @@ CREDIT_TAIL = re.compile(r"\s*Image:\s*[^.!?]*$")
 ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 # Control characters other than newline and tab: never part of an article, and
 # dangerous if they reach a terminal.
+# Markdown's backslash escapes, and the private-use characters that stand for an
+# escaped mark while the line is cleaned (one character for one: offsets hold).
+MD_ESCAPABLE = "\\`*_{}[]()#+-.!|<>~"
+MD_ESCAPE = re.compile(r"\\([" + re.escape(MD_ESCAPABLE) + r"])")
+ESCAPE_BASE = 0xF0000
+UNESCAPE = {ESCAPE_BASE + i: c for i, c in enumerate(MD_ESCAPABLE)}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CHROME = re.compile(
     r"""^(?:
@@ -168,6 +174,11 @@ def clean(raw: str, fmt: str = "txt") -> Cleaned:
     html_meta: dict = {}
     if fmt == "html":
         raw, html_meta = _from_html(raw)
+    if fmt in ("html", "md"):
+        # "strike\_plan" is markdown for "strike_plan" (the HTML extractor writes
+        # markdown): an escaped mark is set aside as one placeholder character
+        # before the markup patterns run, and put back as itself after.
+        raw = MD_ESCAPE.sub(lambda m: chr(ESCAPE_BASE + MD_ESCAPABLE.index(m.group(1))), raw)
     raw = unicodedata.normalize("NFC", raw)
     raw = CONTROL.sub("", raw.replace("\t", " "))
     parts = _paragraphs(_lines(raw, html_meta))
@@ -180,4 +191,7 @@ def clean(raw: str, fmt: str = "txt") -> Cleaned:
         blocks.append(Block(kind, pos, pos + len(line)))
         text_parts.append(line)
         pos += len(line)
-    return Cleaned("\n\n".join(text_parts), blocks, html_meta)
+    text = "\n\n".join(text_parts)
+    if fmt in ("html", "md"):
+        text = text.translate(UNESCAPE)
+    return Cleaned(text, blocks, html_meta)

@@ -6,12 +6,16 @@ reason, so the rest of the corpus still seeds.
 from __future__ import annotations
 
 import hashlib
-import tomllib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db.connection import shown
+
+from .manifest import MANIFEST, read_manifest
+
 SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-MANIFEST = "sources.toml"
 # Bigger files are refused rather than parsed: spaCy's memory grows with the
 # text, and no news article comes near this.
 MAX_BYTES = 5 * 1024 * 1024
@@ -24,7 +28,7 @@ class Source:
     format: str  # txt | md | html
     text: str  # decoded, newlines normalised
     sha256: str
-    meta: dict = field(default_factory=dict)  # from sources.toml
+    meta: dict = field(default_factory=dict)  # from the folder's manifest, checked
 
 
 @dataclass
@@ -38,17 +42,18 @@ class InputError(Exception):
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Article files under ``paths`` (folders recursively), sorted, deduplicated."""
+    """Article files under ``paths`` (folders recursively), sorted, deduplicated,
+    and what could not be looked at, each with its reason."""
     files: list[Path] = []
     skipped: list[Skipped] = []
     for p in paths:
         if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
+            raise InputError(f"{shown(p)}: no such file or folder")
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not found:
-                raise InputError(f"{p}: holds no .txt, .md or .html files")
+            found, problems = _walk(p)
+            skipped.extend(problems)
+            if not found and not problems:
+                raise InputError(f"{shown(p)}: holds no .txt, .md or .html files")
             files.extend(found)
         elif p.suffix.lower() in SUFFIXES:
             files.append(p)
@@ -62,6 +67,46 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
             seen.add(r)
             unique.append(f)
     return unique, skipped
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
+    """The article files below ``folder``; hidden entries are left out, and a
+    sub-folder that cannot be listed, a name that is not UTF-8 or a link out of
+    the folder is reported rather than passed over in silence."""
+    found: list[Path] = []
+    problems: list[Skipped] = []
+    root = folder.resolve()
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Skipped(Path(error.filename or folder),
+                                f"folder cannot be read ({error.strerror}); the files in it are not seeded"))
+
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for d in dirs:
+            if (Path(top) / d).is_symlink():  # os.walk does not follow it
+                problems.append(Skipped(Path(top) / d, "a link to a folder: not followed (name the folder "
+                                                       "itself to seed it)"))
+        for name in sorted(names):
+            path = Path(top) / name
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                continue
+            if not _utf8(name):
+                problems.append(Skipped(path, "the file name is not valid UTF-8; rename it to seed it"))
+            elif path.is_symlink() and not path.resolve().is_relative_to(root):
+                problems.append(Skipped(path, f"a link to {shown(path.resolve())}, outside the folder: not "
+                                              "followed (name that file itself to seed it)"))
+            else:
+                found.append(path)
+    return sorted(found), problems
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")  # undecodable bytes come back as lone surrogates
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def decode(data: bytes) -> str:
@@ -88,13 +133,7 @@ def decode(data: bytes) -> str:
 
 def read_source(path: Path, manifest: dict[str, dict]) -> Source:
     """Raises ValueError naming the problem."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ValueError(f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-        data = path.read_bytes()
-    except OSError as e:
-        raise ValueError(f"unreadable ({e.strerror or e})") from e
+    data = _read_bounded(path)
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ValueError("empty")
@@ -107,29 +146,43 @@ def read_source(path: Path, manifest: dict[str, dict]) -> Source:
     )
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, dict], Skipped | None]:
-    """The ``sources.toml`` of a folder: file name -> metadata table."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return {}, None
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of at most MAX_BYTES.  Opened
+    without blocking and checked on the open descriptor: a FIFO would wait for
+    a writer forever, and a device or a growing file can outrun its ``st_size``."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        return {}, Skipped(path, f"manifest ignored: {e}")
-    return {k: v for k, v in data.items() if isinstance(v, dict)}, None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as e:
+        raise ValueError(f"unreadable ({e.strerror or e})") from e
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file (a pipe, device or socket); nothing to read")
+        limit = f"the limit is {MAX_BYTES / 1e6:.0f} MB"
+        if info.st_size > MAX_BYTES:
+            raise ValueError(f"too large ({info.st_size / 1e6:.1f} MB; {limit})")
+        try:
+            data = fh.read(MAX_BYTES + 1)
+        except OSError as e:
+            raise ValueError(f"unreadable ({e.strerror or e})") from e
+    if len(data) > MAX_BYTES:  # it grew while being read
+        raise ValueError(f"too large (more than {MAX_BYTES / 1e6:.0f} MB read; {limit})")
+    return data
 
 
 def load(paths: list[Path]):
-    """Yield a ``Source`` or a ``Skipped`` per file, in a stable order."""
+    """Yield a ``Source`` or a ``Skipped`` per file, in a stable order; a
+    manifest's problems come as a ``Skipped`` naming the manifest."""
     files, skipped = discover(paths)
     yield from skipped
     manifests: dict[Path, dict] = {}
     for f in files:
         folder = f.parent
         if folder not in manifests:
-            manifests[folder], problem = read_manifest(folder)
-            if problem:
-                yield problem
+            manifest, ignored = read_manifest(folder)
+            manifests[folder] = manifest.entries
+            for problem in ([ignored] if ignored else manifest.problems):
+                yield Skipped(folder / MANIFEST, problem)
         try:
             yield read_source(f, manifests[folder])
         except ValueError as e:

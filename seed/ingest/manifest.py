@@ -1,0 +1,110 @@
+"""A folder's manifest (``sources.toml``): what it says of each file, field by
+field.  A value of the wrong type or shape is reported and left out; the rest of
+the manifest, and every article, still counts.  Nothing raw reaches the database:
+control characters go, dates must be real dates."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = "sources.toml"
+TEXT_FIELDS = ("title", "outlet", "url")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+LONGEST = 2000  # characters: a title or a name, not an article pasted into the manifest
+
+
+@dataclass
+class Manifest:
+    entries: dict[str, dict] = field(default_factory=dict)  # file name -> checked fields
+    problems: list[str] = field(default_factory=list)  # each names the entry and the field
+
+
+def read_manifest(folder: Path) -> tuple[Manifest, str | None]:
+    """The manifest of ``folder`` (empty if it has none), and why it was ignored
+    as a whole, if it was (unreadable, not TOML)."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return Manifest(), None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        return Manifest(), f"manifest ignored: {e}"
+    manifest = Manifest()
+    for name, entry in data.items():
+        if not isinstance(entry, dict):
+            manifest.problems.append(f"[{name!r}] is not a table of fields (title, outlet, ...); ignored")
+            continue
+        manifest.entries[name] = checked(name, entry, manifest.problems)
+    return manifest, None
+
+
+def checked(name: str, entry: dict, problems: list[str]) -> dict:
+    """The fields of one entry that hold what they should, cleaned."""
+    out: dict = {}
+    for key, value in entry.items():
+        where = f"[{name!r}] {key}"
+        if key in TEXT_FIELDS:
+            text = _text(value)
+            if text is None:
+                problems.append(f"{where}: must be a line of text, not {_shown(value)}; ignored")
+            elif text:
+                out[key] = text
+        elif key == "authors":
+            authors = _authors(value)
+            if authors is None:
+                problems.append(f"{where}: must be a list of names, not {_shown(value)}; ignored")
+            elif authors:
+                out[key] = authors
+        elif key == "published":
+            published = _date(value)
+            if published is None:
+                problems.append(f"{where}: must be a date, YYYY-MM-DD or YYYY-MM, not {_shown(value)}; ignored")
+            else:
+                out[key] = published
+        else:
+            problems.append(f"{where}: not a field Claimscope reads (title, outlet, authors, published, url); ignored")
+    return out
+
+
+def _text(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = " ".join(CONTROL.sub(" ", value).split())
+    return text if len(text) <= LONGEST else None
+
+
+def _authors(value) -> list[str] | None:
+    """A list of names; one name alone is taken as a list of one (never one
+    author per character)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None
+    names = [_text(v) for v in value]
+    return None if None in names else [n for n in names if n]
+
+
+def _date(value) -> str | None:
+    """ISO 8601, as the schema says: a real calendar date or month."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if m := MONTH.match(value):
+        return value if 1 <= int(m.group(2)) <= 12 else None
+    try:
+        return dt.date.fromisoformat(value).isoformat() if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return CONTROL.sub("?", text if len(text) <= 40 else text[:37] + "...")
