@@ -9,7 +9,8 @@ from pathlib import Path
 from db.connection import DatabaseError, default_db_path, shown
 
 from .ingest import InputError, Skipped
-from .pipeline import Progress, WriteError, seed
+from .pipeline import seed
+from .report import Progress, WriteError
 
 DEFAULT_CORPUS = Path(__file__).parent / "corpus"
 

@@ -11,9 +11,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.connection import check_database, open_writer, shown
@@ -23,51 +20,9 @@ from db.links import needs_relink
 from db.search.index import behind as search_index_behind, refresh as refresh_search_index
 from db.writer import SeedWriter
 
-from .actors import ActorRegistry
-from .extract import Extraction, extract
 from .ingest import Skipped, Source, load
 from .link import relink
-from .parse import parsed
-from .text import block_locator, passages
-from .text.columns import column
-
-
-@dataclass
-class Report:
-    db_path: Path
-    seeded: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    moved: list[Path] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    # Seconds in each stage: parse (cleaning, metadata, the language model),
-    # extract, write (with actor resolution), index (search and full-text
-    # indexes), link (across sources).  What a user tuning --workers, and the
-    # throughput benchmark, need to see.
-    stages: dict[str, float] = field(default_factory=dict)
-
-    @contextmanager
-    def timing(self, stage: str) -> Iterator[None]:
-        began = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - began
-
-
-class WriteError(Exception):
-    """The database could not be written (disk full, locked by another program,
-    read-only): the run stops; every document committed before is kept."""
-
-
-class Progress:
-    """What a run tells its caller; the CLI draws a bar or prints lines."""
-
-    def start(self, total: int) -> None: ...
-    def advance(self, path: Path) -> None: ...
-    def skipped(self, item: Skipped) -> None: ...
-    def waiting(self, holder: str) -> None: ...  # another run holds the database (see db.lock)
+from .report import Progress, Report, WriteError, skip
 
 
 def _building_path(target: Path) -> Path:
@@ -122,10 +77,12 @@ def _seed(items: list, db_path: Path, rebuild: bool, workers: int, progress: Pro
         writer = SeedWriter(con)
         if fresh:
             writer.suspend_text_index()  # a file nobody reads until it is swapped in
-        registry = ActorRegistry(writer)
         todo = _sort(writer, items, report, progress)
         progress.start(len(todo))
-        _seed_each(writer, registry, todo, workers, report, progress)
+        if todo:
+            from .documents import seed_each  # the language model, only when there is work
+
+            seed_each(writer, todo, workers, report, progress)
         _finish_run(writer, report, fresh)
         report.counts = writer.counts()
     except BaseException:
@@ -146,11 +103,6 @@ def _seed(items: list, db_path: Path, rebuild: bool, workers: int, progress: Pro
     return report
 
 
-def _skip(report: Report, progress: Progress, item: Skipped) -> None:
-    report.skipped.append(item)
-    progress.skipped(item)
-
-
 def _sort(writer: SeedWriter, items: list, report: Report, progress: Progress) -> list[tuple[Source, int | None]]:
     """The sources to seed, with the id of the document each replaces; what is
     unchanged, moved, a duplicate or unreadable is reported (a move is written
@@ -158,7 +110,7 @@ def _sort(writer: SeedWriter, items: list, report: Report, progress: Progress) -
     todo: list[tuple[Source, int | None]] = []
     for item in items:
         if isinstance(item, Skipped):
-            _skip(report, progress, item)
+            skip(report, progress, item)
             continue
         decision, doc_id = _plan(writer, item)
         if decision == "unchanged":
@@ -168,41 +120,10 @@ def _sort(writer: SeedWriter, items: list, report: Report, progress: Progress) -
                 writer.move_document(doc_id, str(item.path.resolve()))
             report.moved.append(item.path)
         elif decision.startswith("duplicate"):
-            _skip(report, progress, Skipped(item.path, decision))
+            skip(report, progress, Skipped(item.path, decision))
         else:
             todo.append((item, doc_id))
     return todo
-
-
-def _seed_each(writer: SeedWriter, registry: ActorRegistry, todo: list[tuple[Source, int | None]], workers: int,
-               report: Report, progress: Progress) -> None:
-    """Parse, extract and write each source, one transaction per document.  A
-    problem with one document skips it; a database that cannot be written
-    stops the run (``WriteError``), keeping every document committed before."""
-    items = parsed(todo, workers, lambda item: _skip(report, progress, item))
-    while todo:  # (a run with nothing to seed times no stage)
-        with report.timing("parse"):
-            found = next(items, None)
-        if found is None:
-            break
-        item, doc = found
-        try:
-            with report.timing("extract"):
-                ex = extract(doc, item.meta.authors, item.meta.outlet)
-        except Exception as e:  # noqa: BLE001 - one bad document must not stop the corpus
-            _skip(report, progress, Skipped(item.source.path, f"extraction failed: {type(e).__name__}: {e}"))
-            continue
-        try:
-            with report.timing("write"), writer.transaction():
-                _write(writer, registry, item.source, item.doc_id, item.cleaned, item.meta, doc, ex)
-        except sqlite3.Error:
-            raise  # the file, not this document: see seed()
-        except Exception as e:  # noqa: BLE001 - a row this document alone makes unwritable
-            registry.reload()
-            _skip(report, progress, Skipped(item.source.path, f"writing failed: {type(e).__name__}: {e}"))
-            continue
-        report.seeded.append(item.source.path)
-        progress.advance(item.source.path)
 
 
 def _finish_run(writer: SeedWriter, report: Report, fresh: bool) -> None:
@@ -238,57 +159,3 @@ def _plan(writer: SeedWriter, source: Source) -> tuple[str, int | None]:
             return "moved", doc_id
         return f"duplicate: same content as {other}", doc_id
     return "new", None
-
-
-def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: int | None, cleaned, meta, doc, ex: Extraction) -> None:
-    if doc_id is not None:
-        writer.clear_document(doc_id)
-    doc_id = writer.write_document(doc_id, {
-        "path": str(source.path.resolve()),
-        "title": meta.title,
-        "outlet": meta.outlet,
-        "authors": meta.authors,
-        "published": meta.published,
-        "url": meta.url,
-        "text": cleaned.text,
-        "sha256": source.sha256,
-        "inferred": meta.inferred,
-        "format": source.format,
-        "words": sum(1 for space, punct in zip(column(doc, "is_space"), column(doc, "is_punct")) if not space and not punct),
-        "seeded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    })
-    rows = passages(cleaned.text, cleaned.blocks, doc)
-    passage_ids = writer.insert_passages(doc_id, rows)
-
-    locate = block_locator(rows)
-
-    def passage_of(start: int) -> int | None:
-        i = locate(start)
-        return passage_ids[i] if i is not None else None
-
-    actor_ids = registry.write(ex.actors)
-    writer.insert_mentions(doc_id, [
-        {"actor_id": actor_ids[m.actor], "start": m.start, "end": m.end, "text": m.text,
-         "rule": m.rule, "confidence": m.confidence}
-        for m in ex.actors.mentions if m.actor in actor_ids
-    ])
-    quote_ids = writer.insert_quotes(doc_id, [
-        {"passage_id": passage_of(q.start), "start": q.start, "end": q.end, "text": q.text,
-         "speaker_id": actor_ids.get(q.speaker), "cue": q.cue, "rule": q.rule, "confidence": q.confidence}
-        for q in ex.quotes
-    ])
-    claim_ids = writer.insert_claims(doc_id, [
-        {"passage_id": passage_of(c.start), "start": c.start, "end": c.end, "text": c.text,
-         "claimant_id": actor_ids.get(c.claimant), "cue": c.cue, "stance": c.stance,
-         "quote_id": quote_ids[c.quote] if c.quote is not None else None,
-         "rule": c.rule, "confidence": c.confidence}
-        for c in ex.claims
-    ])
-    writer.insert_figures(doc_id, [
-        {"claim_id": claim_ids[ci] if ci is not None else None,
-         "start": f.start, "end": f.end, "text": f.text, "low": f.low, "high": f.high,
-         "unit": f.unit, "subject": f.subject, "qualifier": f.qualifier,
-         "claimant_id": actor_ids.get(ex.claims[ci].claimant) if ci is not None else None,
-         "rule": f.rule, "confidence": f.confidence}
-        for f, ci in zip(ex.figures, ex.figure_claims)
-    ])

@@ -25,8 +25,8 @@ PACKAGES = ("seed", "db", "explorer")
 # stages below it, never one above.  records.py is what the stages pass on;
 # extract.py runs actors, attribution and figures for one document; link runs
 # across documents once they are written; pipeline.py runs them all.
-SEED_STAGES = ("records", "ingest", "text", "actors", "attribution", "figures", "extract", "link", "parse",
-               "pipeline", "cli", "__main__", "seed")
+SEED_STAGES = ("records", "ingest", "report", "text", "actors", "attribution", "figures", "extract", "link",
+               "parse", "documents", "pipeline", "cli", "__main__", "seed")
 # The explorer's layers, lowest first: helpers, widgets, screens, the app.
 EXPLORER_LAYERS = (("safe", "labels", "theme", "config", "keys", "workers"), ("widgets",), ("screens",),
                    ("commands", "watching"), ("app",), ("cli",), ("explorer",))

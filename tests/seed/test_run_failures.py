@@ -15,7 +15,8 @@ import pytest
 
 from conftest import query, write_small_corpus
 from seed import parse
-from seed.pipeline import WriteError, seed
+from seed.pipeline import seed
+from seed.report import WriteError
 
 ARTICLE = ("Ferry strike, day {n}\n\nThe union said on day {n} that {k} crew members had walked out. "
            "\"We sail when the contract is signed,\" organiser Lina Berg said.\n\n") * 3

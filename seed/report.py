@@ -1,0 +1,54 @@
+"""What a seed run reports as it goes and when it ends: what was seeded,
+unchanged, moved or skipped (with why), and the seconds of each stage."""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ingest import Skipped
+
+
+@dataclass
+class Report:
+    db_path: Path
+    seeded: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    moved: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    # Seconds in each stage: parse (cleaning, metadata, the language model),
+    # extract, write (with actor resolution), index (search and full-text
+    # indexes), link (across sources).  What a user tuning --workers, and the
+    # throughput benchmark, need to see.
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timing(self, stage: str) -> Iterator[None]:
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - began
+
+
+class WriteError(Exception):
+    """The database could not be written (disk full, locked by another program,
+    read-only): the run stops; every document committed before is kept."""
+
+
+class Progress:
+    """What a run tells its caller; the CLI draws a bar or prints lines."""
+
+    def start(self, total: int) -> None: ...
+    def advance(self, path: Path) -> None: ...
+    def skipped(self, item: Skipped) -> None: ...
+    def waiting(self, holder: str) -> None: ...  # another run holds the database (see db.lock)
+
+
+def skip(report: Report, progress: Progress, item: Skipped) -> None:
+    report.skipped.append(item)
+    progress.skipped(item)
