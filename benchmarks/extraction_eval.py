@@ -54,7 +54,10 @@ def errors(ev, db_path: Path, gold_dir: Path, corpus: Path) -> list[str]:
     """Per document: missed and misattributed gold items, and unmatched rows."""
     db = ev.Db(str(db_path))
     names = {r["id"]: r["name"] for r in db.rows("select id, name from actors")}
-    forms: dict[str, set[str]] = {}
+    forms: dict[str, set[str]] = {}  # every written form of each gold actor, as the evaluator has them
+    for path in gold_dir.glob("*.json"):
+        for a in json.loads(path.read_text()).get("actors", []):
+            forms.setdefault(a["name"], set()).update(ev.norm(m) for m in a.get("mentions", []))
     out = []
     for path in sorted(gold_dir.glob("*.json")):
         g = json.loads(path.read_text())
