@@ -154,7 +154,7 @@ def _where(con: sqlite3.Connection, kind: str, q: Query) -> tuple[list[str], lis
         raise ExportError(f"kind:{','.join(sorted(q.kinds))} does not agree with the kind exported ({kind})")
     if kind in GROUPS:
         table, column = GROUPS[kind]
-        select, source = _SPECS[MEMBERS[kind]][:2]
+        source = _SPECS[MEMBERS[kind]][1]
         where, args = _conditions(con, MEMBERS[kind], q)
         inner = f"SELECT t.id {source}" + (" WHERE " + " AND ".join(where) if where else "")
         return [f"g.id IN (SELECT group_id FROM {table} WHERE {column} IN ({inner}))"], args
