@@ -273,3 +273,15 @@ class _Documents:
 
 class Store(Session, _Documents, _Drill, _Actors, _Compare, LinkQueries):
     """The explorer's view of one database file (its connections: ``db.session``)."""
+
+    @_serial
+    def export_rows(self, kind: str, ids: list[int]) -> tuple[list[str], list[dict]]:
+        """The columns and rows ``claimscope export KIND`` writes for ``ids`` (a
+        list on screen, so a bounded one), in the order of ``ids``."""
+        from .export import columns, rows
+
+        found = list(rows(self.con, kind, ids=ids))
+        if kind not in ("figure-groups", "claim-groups"):
+            at = {row["id"]: row for row in found}
+            found = [at[i] for i in dict.fromkeys(ids) if i in at]
+        return columns(self.con, kind), found

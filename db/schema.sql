@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS documents (
     text      TEXT NOT NULL,             -- the cleaned text every offset points into
     sha256    TEXT NOT NULL,             -- of the raw file bytes
     inferred  TEXT NOT NULL DEFAULT '[]',-- JSON array: metadata fields read from the text, not the manifest
-    format    TEXT,                      -- txt | md | html
+    format    TEXT,                      -- txt | md | html | pdf | docx
     words     INTEGER,
     seeded_at TEXT
 );

@@ -7,7 +7,6 @@ crash in one cannot take the other down.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import shlex
 import signal
@@ -70,27 +69,92 @@ def _explore(db_path: Path) -> int:
     return app.return_code or 0
 
 
+def _open(db_path: Path):
+    """A read-only connection for a command that reads the file, or None after
+    saying why not (and how to make it, when there is none yet)."""
+    from db.connection import open_readonly
+
+    try:
+        if not check_database(db_path):
+            print(f"claimscope: no database at {shown(db_path)} yet; make it with: "
+                  f"claimscope seed PATH --db {shlex.quote(shown(db_path))}", file=sys.stderr)
+            return None
+        return open_readonly(db_path)
+    except DatabaseError as e:
+        print(f"claimscope: {e}", file=sys.stderr)
+        return None
+
+
+def _export(args) -> int:
+    """``claimscope export``: 0 written, 2 a bad query or database file."""
+    from db.export import ExportError, columns, rows
+
+    from .export import output, write
+
+    con = _open(args.db_path)
+    if con is None:
+        return 2
+    query = " ".join(args.query)
+    try:
+        chosen = rows(con, args.kind, query)
+        about = f"From {shown(args.db_path.name)}" + (f", chosen by: {query}" if query.strip() else "")
+        try:
+            with output(args.out) as out:
+                n = write(out, args.kind, columns(con, args.kind), chosen, args.format, about)
+        finally:
+            chosen.close()  # its cursor, before the connection
+    except BrokenPipeError:
+        raise
+    except ExportError as e:
+        print(f"claimscope export: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"claimscope export: cannot write {shown(args.out or '-')}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    if args.out is not None:
+        print(f"claimscope export: {n} {args.kind} row{'s' * (n != 1)} written to {shown(args.out)}",
+              file=sys.stderr)
+    return 0
+
+
+def _datasette_metadata(args) -> int:
+    import json
+
+    from db.datasette import metadata
+
+    text = json.dumps(metadata(args.db_path.stem), indent=2, ensure_ascii=False) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as e:
+        print(f"claimscope datasette-metadata: cannot write {shown(args.out)}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["seed"]:
         _seed_instead(argv[1:])
-    parser = argparse.ArgumentParser(
-        prog="claimscope",
-        description="Who claims what across news sources: seed a database from articles, explore it in the terminal.",
-        epilog="claimscope seed --help: options for seeding.",
-    )
-    sub = parser.add_subparsers(dest="command")
-    sub.add_parser("seed", help="seed a database from article files (see claimscope seed --help)")
-    explore = sub.add_parser("explore", help="open the explorer on a database")
-    explore.add_argument("--db", type=Path)
-    locate = sub.add_parser("locate", help="print the path of the database")
-    locate.add_argument("--db", type=Path)
-    parser.add_argument("--db", type=Path, help="database file (default: $CLAIMSCOPE_DB, else the user data directory)")
-    args = parser.parse_args(argv)
-    db_path = args.db or default_db_path()
+    from .arguments import build_parser
+
+    args = build_parser().parse_args(argv)
+    db_path = args.db_path = args.db or default_db_path()
     if args.command == "locate":
         print(db_path)
         return 0
+    if args.command == "export":
+        try:
+            return _export(args)
+        except BrokenPipeError:  # `claimscope export ... | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+    if args.command == "datasette-metadata":
+        return _datasette_metadata(args)
     if args.command is None:
         try:
             present = check_database(db_path)

@@ -15,19 +15,49 @@ from .report import Progress, WriteError
 DEFAULT_CORPUS = Path(__file__).parent / "corpus"
 
 
+EXAMPLES = """\
+examples:
+  claimscope seed                              the bundled corpus, into the default database
+  claimscope seed ~/articles --db story.db     a folder (recursively) into story.db
+  claimscope seed report.pdf notes.docx        two files (.txt .md .html .pdf .docx)
+  claimscope seed ~/articles --rebuild         build afresh, swap in when complete
+  claimscope seed ~/articles --quiet --timings only the summary, problems and stage times
+
+exit status: 0 seeded (or unchanged), 3 seeded but some files skipped, 1 nothing
+seeded or the database could not be written, 2 bad argument, path or database
+file, 130 interrupted.
+"""
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError, version as installed
+
+    try:
+        return installed("claimscope")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="claimscope seed",
-        description="Seed a Claimscope database from article files (.txt, .md, .html) and folders of them.",
+        description="Seed a Claimscope database from article files (.txt, .md, .html, .pdf, .docx) "
+                    "and folders of them.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                    help="files or folders (recursively); a sources.toml in a folder gives metadata. "
                         "Default: the bundled corpus")
-    p.add_argument("--db", type=Path, help="database file (default: $CLAIMSCOPE_DB, else the user data directory)")
+    p.add_argument("--db", type=Path, metavar="FILE",
+                   help="database file (default: $CLAIMSCOPE_DB, else the user data directory), "
+                        "e.g. --db story.db")
     p.add_argument("--rebuild", action="store_true", help="build the database afresh and swap it in when complete")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the language model (default 1)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes for the language model (default 1), e.g. --workers 2")
     p.add_argument("--quiet", action="store_true", help="print only the summary and problems")
-    p.add_argument("--timings", action="store_true", help="also print the seconds spent in each stage")
+    p.add_argument("--timings", action="store_true",
+                   help="also print the seconds spent in each stage (parse, extract, write, index, link)")
+    p.add_argument("--version", action="version", version=f"claimscope {version()}")
     return p
 
 
@@ -93,18 +123,35 @@ def waiting_message(holder: str) -> str:
 
 
 def summary(report, timings: bool = False, list_skipped: bool = True) -> str:
+    """The run in a few lines: counts (and the file, if there is one), stage
+    times, what the database holds if the run wrote to it, the files of other
+    types, and each skipped file when it was not listed as it happened."""
     c = report.counts
-    lines = [
-        f"{shown(report.db_path)}: {len(report.seeded)} seeded, {len(report.unchanged)} unchanged, "
-        f"{len(report.moved)} moved, {len(report.skipped)} skipped in {report.seconds:.1f}s",
-    ]
+    counts = (f"{len(report.seeded)} seeded, {len(report.unchanged)} unchanged, "
+              f"{len(report.moved)} moved, {len(report.skipped)} skipped in {report.seconds:.1f}s")
+    if Path(report.db_path).exists():
+        lines = [f"{shown(report.db_path)}: {counts}"]
+    else:  # nothing could be seeded into a new database: none was made
+        lines = [f"{counts}; no database written"]
     if timings and report.stages:
         lines.append("stages: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.stages.items()))
-    if c:
+    if c and (report.seeded or report.moved):
         lines.append("database: " + ", ".join(f"{v} {k}" for k, v in c.items()))
+    if report.not_read:
+        lines.append(not_read_line(report.not_read))
     if list_skipped:
         lines += [f"  skipped {shown(s.path)}: {s.reason}" for s in report.skipped]
     return "\n".join(lines)
+
+
+NAMED = 20  # files of other types named in the summary; the rest are counted
+
+
+def not_read_line(paths: list[Path]) -> str:
+    n = len(paths)
+    names = ", ".join(shown(p) for p in paths[:NAMED])
+    more = f", and {n - NAMED} more" if n > NAMED else ""
+    return f"{n} file{'s' * (n != 1)} of other types not read: {names}{more}"
 
 
 def main(argv: list[str] | None = None) -> int:

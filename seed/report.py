@@ -1,5 +1,6 @@
 """What a seed run reports as it goes and when it ends: what was seeded,
-unchanged, moved or skipped (with why), and the seconds of each stage."""
+unchanged, moved or skipped (with why), the files of other types it did not
+read, and the seconds of each stage."""
 from __future__ import annotations
 
 import time
@@ -8,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ingest import Skipped
+from .ingest import NotRead, Skipped
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Report:
     unchanged: list[Path] = field(default_factory=list)
     moved: list[Path] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    not_read: list[Path] = field(default_factory=list)  # files of other types in the folders given
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     # Seconds in each stage: parse (cleaning, metadata, the language model),
@@ -50,5 +52,10 @@ class Progress:
 
 
 def skip(report: Report, progress: Progress, item: Skipped) -> None:
+    """``item`` was not seeded: a problem, told as it happens and in the summary;
+    or a file of another type, which only the summary counts and names."""
+    if isinstance(item, NotRead):
+        report.not_read.append(item.path)
+        return
     report.skipped.append(item)
     progress.skipped(item)

@@ -170,3 +170,25 @@ def explorer_db(tmp_path_factory) -> Path:
     report = seed([folder], db)
     assert len(report.seeded) == 3, report.skipped
     return db
+
+
+@pytest.fixture(scope="session")
+def pdf_docx_db(tmp_path_factory) -> Path:
+    """A PDF and a Word file the tests make (tests/made_files.py), seeded once
+    beside a scanned PDF and files of other types; tests must not write to it."""
+    from made_files import make_docx, make_pdf, make_scanned_pdf
+
+    root = tmp_path_factory.mktemp("binary")
+    folder = root / "corpus"
+    folder.mkdir()
+    make_pdf(folder / "harbour.pdf")
+    make_docx(folder / "ferry.docx")
+    make_scanned_pdf(folder / "scan.pdf")
+    (folder / "figures.xlsx").write_bytes(b"PK\x03\x04 not really a spreadsheet")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a picture")
+    (folder / "sources.toml").write_text('["harbour.pdf"]\noutlet = "Coastal Times"\npublished = "2025-03-03"\n\n'
+                                         '["ferry.docx"]\noutlet = "Island Weekly"\n', encoding="utf-8")
+    db = root / "binary.db"
+    report = seed([folder], db)
+    assert sorted(p.name for p in report.seeded) == ["ferry.docx", "harbour.pdf"], report.skipped
+    return db

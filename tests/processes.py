@@ -75,12 +75,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def datasette(db: Path):
-    """Datasette serving ``db`` on 127.0.0.1; yields a function that GETs a path as JSON."""
+def datasette(db: Path, metadata: Path | None = None):
+    """Datasette serving ``db`` on 127.0.0.1 (with ``metadata``, a metadata JSON
+    file, if given); yields a function that GETs a path as JSON."""
     import json
 
     port = free_port()
-    proc = subprocess.Popen([tool("datasette"), "serve", str(db), "--host", "127.0.0.1", "--port", str(port)],
+    extra = ["--metadata", str(metadata)] if metadata is not None else []
+    proc = subprocess.Popen([tool("datasette"), "serve", str(db), "--host", "127.0.0.1", "--port", str(port), *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def get(path: str):

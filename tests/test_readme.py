@@ -61,3 +61,58 @@ def test_the_installed_command_seeds_an_html_file(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     (text,) = query(db, "select text from documents")[0]
     assert "approved a budget of $4 million" in text and "tracking" not in text
+
+
+def _examples() -> list[str]:
+    """Each command of the README's ``sh`` blocks (continued lines joined),
+    the set-up lines and comments aside."""
+    out = []
+    for block in re.findall(r"```sh\n(.*?)```", README, re.S):
+        command = ""
+        for line in block.splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            command += ("\n" if command else "") + line
+            if command.count('"') % 2 == 0 and command.count("'") % 2 == 0:
+                out.append(command)
+                command = ""
+    return [c for c in out if not c.startswith("python3 -m venv")]
+
+
+OURS = ("claimscope", "sqlite-utils", "datasette")
+
+
+def test_every_readme_example_names_an_installed_command_and_a_real_subcommand():
+    from explorer.arguments import build_parser
+    from processes import BIN
+
+    commands = {name for c in _examples() for name in re.findall(r"(?:^|\$\()([\w-]+)", c)}
+    assert {"claimscope", "sqlite3", "sqlite-utils", "datasette"} <= commands
+    for name in commands & set(OURS):
+        assert (BIN / name).exists(), f"{name}: not in {BIN} after the install"
+    sub = next(a for a in build_parser()._actions if a.dest == "command").choices
+    for c in _examples():
+        for words in re.findall(r"(?:^|\$\()claimscope ([\w-]+)", c):
+            assert words in sub, c
+
+
+def test_the_readme_examples_run_as_written(default_db, tmp_path):
+    """Every example but seeding and serving, in a shell with the environment
+    activated, on a copy of the default database."""
+    import os
+    import shutil
+
+    from processes import BIN
+
+    db = tmp_path / "claimscope.db"
+    shutil.copy(default_db, db)
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", "CLAIMSCOPE_DB": str(db)}
+    ran = 0
+    for c in _examples():
+        if c.startswith(("claimscope seed", "datasette ")) or c == "claimscope":
+            continue
+        done = subprocess.run(["bash", "-c", c], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, f"{c}\n{done.stderr}"
+        ran += 1
+    assert ran >= 12
+    assert (tmp_path / "metadata.json").exists() and (tmp_path / "figures.md").read_text().startswith("# Figures")

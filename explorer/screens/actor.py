@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from db.records import ActorDetail, ActorItem
 
+from ..export import save_list
 from ..safe import plain
 from ..widgets.lists import refill
 from ..workers import db_work
@@ -60,6 +61,8 @@ class ActorScreen(Screen):
         Binding("enter", "open", "Open", id="actor.open", tooltip="open the highlighted claim or quote"),
         Binding("j", "cursor(1)", "Down", show=False, id="actor.down", tooltip="next item"),
         Binding("k", "cursor(-1)", "Up", show=False, id="actor.up", tooltip="previous item"),
+        Binding("ctrl+s", "save", "Save", show=False, id="actor.save",
+                tooltip="save their claims and quotes to a CSV file in the current directory"),
     ]
 
     def __init__(self, actor_id: int):
@@ -114,6 +117,10 @@ class ActorScreen(Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_open()
+
+    def action_save(self) -> None:
+        if self.actor is not None:
+            save_list(self, self.actor.name, None, [(i.kind, i.id) for i in self.actor.items])
 
     def action_cursor(self, step: int) -> None:
         options = self.query_one(OptionList)

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Header
 from db.connection import shown
 
 from ..labels import untitled
+from ..export import save_list
 from ..safe import plain
 from ..workers import db_work
 from .comparison_picker import pick_comparison
@@ -22,6 +23,8 @@ class DocumentsScreen(Screen):
                 tooltip="compare the highlighted document with another"),
         Binding("j", "cursor_down", "Down", show=False, id="documents.down", tooltip="next document"),
         Binding("k", "cursor_up", "Up", show=False, id="documents.up", tooltip="previous document"),
+        Binding("ctrl+s", "save", "Save", show=False, id="documents.save",
+                tooltip="save the list of documents to a CSV file in the current directory"),
     ]
     PALETTE_NAME = "Documents"
 
@@ -69,6 +72,11 @@ class DocumentsScreen(Screen):
         if table.row_count == 0:
             return None
         return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_save(self) -> None:
+        table = self.query_one(DataTable)
+        ids = [int(row.key.value) for row in table.ordered_rows]
+        save_list(self, "documents", "documents", [("doc", i) for i in ids])
 
     def action_open(self) -> None:
         doc_id = self._current()

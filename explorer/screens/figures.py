@@ -15,6 +15,7 @@ from textual_plotext import PlotextPlot
 
 from db.links import FigureGroupDetail, FigureGroupSummary, FigureSource
 
+from ..export import save_list
 from ..safe import inert, plain
 from ..widgets.lists import refill
 from ..workers import db_work
@@ -104,6 +105,8 @@ class FiguresScreen(Screen):
         Binding("enter", "open", "Open", id="figures.open", tooltip="open the highlighted figure group"),
         Binding("j", "cursor(1)", "Down", show=False, id="figures.down", tooltip="next group"),
         Binding("k", "cursor(-1)", "Up", show=False, id="figures.up", tooltip="previous group"),
+        Binding("ctrl+s", "save", "Save", show=False, id="figures.save",
+                tooltip="save every group's figures to a CSV file in the current directory"),
     ]
 
     def __init__(self) -> None:
@@ -141,6 +144,9 @@ class FiguresScreen(Screen):
         event.stop()
         self.app.push_screen(FigureGroupScreen(int(event.option.id)))
 
+    def action_save(self) -> None:
+        save_list(self, "figure-groups", "figure-groups", [("figure-group", g.id) for g in self.groups])
+
     def action_open(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is not None and self.groups:
@@ -160,6 +166,8 @@ class FigureGroupScreen(Screen):
                 tooltip="open the highlighted passage (its claim, else the document)"),
         Binding("j", "cursor(1)", "Down", show=False, id="figure_group.down", tooltip="next source"),
         Binding("k", "cursor(-1)", "Up", show=False, id="figure_group.up", tooltip="previous source"),
+        Binding("ctrl+s", "save", "Save", show=False, id="figure_group.save",
+                tooltip="save this group's figures to a CSV file in the current directory"),
     ]
 
     def __init__(self, group_id: int):
@@ -206,6 +214,10 @@ class FigureGroupScreen(Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_open()
+
+    def action_save(self) -> None:
+        if self.detail is not None:
+            save_list(self, f"figure-group-{self.group_id}", "figure-groups", [("figure-group", self.group_id)])
 
     def action_open(self) -> None:
         s = self._current()

@@ -121,9 +121,14 @@ class _Leads:
             self.notify("Passage and citation copied", markup=False)
 
     def action_related(self) -> None:
-        if self.item and self.item.related:
-            kind, item_id = self.item.related[0]
-            self.app.open(kind, item_id)
+        if self.item is None:
+            return
+        if not self.item.related:
+            other = "quote behind this claim" if self.item.kind == "claim" else "claim made of this quote"
+            self.notify(f"Nothing linked: no {other} was found.", markup=False)
+            return
+        kind, item_id = self.item.related[0]
+        self.app.open(kind, item_id)
 
     def action_same_claim(self) -> None:
         if not self.others:

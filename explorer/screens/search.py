@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from db.connection import shown
 from db.search import Results
 
+from ..export import save_list
 from ..safe import plain
 from ..widgets.results import ResultList
 
@@ -100,6 +101,10 @@ class _ResultActions:
     def action_documents(self) -> None:
         self.app.open("documents", 0)
 
+    def action_save(self) -> None:
+        hits = self.query_one(ResultList).hits
+        save_list(self, "results", None, [(h.kind, h.id) for h in hits])
+
 
 class SearchScreen(_ResultActions, Screen):
     PALETTE_NAME = "Search"
@@ -114,6 +119,8 @@ class SearchScreen(_ResultActions, Screen):
         Binding("f", "figures", "Figures", id="search.figures",
                 tooltip="figures across sources: agreements and conflicts"),
         Binding("q", "app.quit", "Quit", id="search.quit", tooltip="quit Claimscope"),
+        Binding("ctrl+s", "save", "Save", show=False, id="search.save",
+                tooltip="save these results to a CSV file in the current directory"),
     ]
 
     def __init__(self) -> None:

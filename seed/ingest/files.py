@@ -1,7 +1,10 @@
 """Finding article files, decoding them, and reading their manifest.
 
 Every problem with one file becomes a ``Skipped`` naming the file and the
-reason, so the rest of the corpus still seeds.
+reason, so the rest of the corpus still seeds; a file of a type Claimscope
+does not read becomes a ``NotRead``, which the run's summary counts and names.
+Text formats are decoded here; PDF and Word files go through a reader of their
+own (``pdf``, ``word``: bytes in, paragraphs out).
 """
 from __future__ import annotations
 
@@ -13,12 +16,20 @@ from pathlib import Path
 
 from db.connection import shown
 
+from . import pdf, word
 from .manifest import MANIFEST, read_manifest
 
-SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+            ".pdf": "pdf", ".docx": "docx"}
+# Formats stored as bytes, each read by a module of its own into text with one
+# paragraph per line; the cleaner then treats that text as a .txt file's.
+READERS = {"pdf": pdf.read, "docx": word.read}
 # Bigger files are refused rather than parsed: spaCy's memory grows with the
 # text, and no news article comes near this.
 MAX_BYTES = 5 * 1024 * 1024
+# A PDF or Word file carries its fonts and pictures: the limit is on the file,
+# and the text read from it is held to MAX_BYTES characters.
+MAX_BINARY_BYTES = 50 * 1024 * 1024
 CONTROL_BYTES = set(range(0, 32)) - {9, 10, 12, 13, 27}  # ESC: terminal captures are text
 
 
@@ -37,13 +48,22 @@ class Skipped:
     reason: str
 
 
+class NotRead(Skipped):
+    """A file in a folder that is of a type Claimscope does not read (a
+    spreadsheet, a picture): no problem, but counted and named in the summary."""
+
+    def __init__(self, path: Path):
+        super().__init__(path, "a file of another type, not read")
+
+
 class InputError(Exception):
     """The paths given cannot be seeded at all (missing, or holding no article)."""
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
     """Article files under ``paths`` (folders recursively), sorted, deduplicated,
-    and what could not be looked at, each with its reason."""
+    and what could not be looked at, each with its reason (files of other types
+    in a folder as ``NotRead``)."""
     files: list[Path] = []
     skipped: list[Skipped] = []
     for p in paths:
@@ -52,8 +72,9 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
         if p.is_dir():
             found, problems = _walk(p)
             skipped.extend(problems)
-            if not found and not problems:
-                raise InputError(f"{shown(p)}: holds no .txt, .md or .html files")
+            if not found and all(isinstance(x, NotRead) for x in problems):
+                others = f" ({_count(len(problems))} of other types)" if problems else ""
+                raise InputError(f"{shown(p)}: holds no .txt, .md, .html, .pdf or .docx files{others}")
             files.extend(found)
         elif p.suffix.lower() in SUFFIXES:
             files.append(p)
@@ -89,9 +110,11 @@ def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
                                                        "itself to seed it)"))
         for name in sorted(names):
             path = Path(top) / name
-            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+            if name.startswith(".") or name == MANIFEST:
                 continue
-            if not _utf8(name):
+            if path.suffix.lower() not in SUFFIXES:
+                problems.append(NotRead(path))
+            elif not _utf8(name):
                 problems.append(Skipped(path, "the file name is not valid UTF-8; rename it to seed it"))
             elif path.is_symlink() and not path.resolve().is_relative_to(root):
                 problems.append(Skipped(path, f"a link to {shown(path.resolve())}, outside the folder: not "
@@ -99,6 +122,10 @@ def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
             else:
                 found.append(path)
     return sorted(found), problems
+
+
+def _count(n: int) -> str:
+    return f"{n} file{'s' * (n != 1)}"
 
 
 def _utf8(name: str) -> bool:
@@ -133,21 +160,26 @@ def decode(data: bytes) -> str:
 
 def read_source(path: Path, manifest: dict[str, dict]) -> Source:
     """Raises ValueError naming the problem."""
-    data = _read_bounded(path)
-    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    fmt = SUFFIXES[path.suffix.lower()]
+    reader = READERS.get(fmt)
+    data = _read_bounded(path, MAX_BINARY_BYTES if reader else MAX_BYTES)
+    text = (reader(data) if reader else decode(data)).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ValueError("empty")
+    if reader and len(text) > MAX_BYTES:
+        raise ValueError(f"too much text ({len(text) / 1e6:.1f} million characters; the limit is "
+                         f"{MAX_BYTES / 1e6:.0f} million)")
     return Source(
         path=path,
-        format=SUFFIXES[path.suffix.lower()],
+        format=fmt,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         meta=manifest.get(path.name, {}),
     )
 
 
-def _read_bounded(path: Path) -> bytes:
-    """The file's bytes, if it is a regular file of at most MAX_BYTES.  Opened
+def _read_bounded(path: Path, most: int = MAX_BYTES) -> bytes:
+    """The file's bytes, if it is a regular file of at most ``most`` bytes.  Opened
     without blocking and checked on the open descriptor: a FIFO would wait for
     a writer forever, and a device or a growing file can outrun its ``st_size``."""
     try:
@@ -158,15 +190,15 @@ def _read_bounded(path: Path) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise ValueError("not a regular file (a pipe, device or socket); nothing to read")
-        limit = f"the limit is {MAX_BYTES / 1e6:.0f} MB"
-        if info.st_size > MAX_BYTES:
+        limit = f"the limit is {most / 1e6:.0f} MB"
+        if info.st_size > most:
             raise ValueError(f"too large ({info.st_size / 1e6:.1f} MB; {limit})")
         try:
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(most + 1)
         except OSError as e:
             raise ValueError(f"unreadable ({e.strerror or e})") from e
-    if len(data) > MAX_BYTES:  # it grew while being read
-        raise ValueError(f"too large (more than {MAX_BYTES / 1e6:.0f} MB read; {limit})")
+    if len(data) > most:  # it grew while being read
+        raise ValueError(f"too large (more than {most / 1e6:.0f} MB read; {limit})")
     return data
 
 

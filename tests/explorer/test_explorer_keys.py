@@ -44,7 +44,8 @@ def _openers(db):
 
 @pytest.mark.parametrize("name", ["search", "claim", "quote", "actor", "document", "documents",
                                   "compare", "help", "picker"])
-async def test_every_key_of_the_screen_can_be_pressed(explorer_db, name):
+async def test_every_key_of_the_screen_can_be_pressed(explorer_db, name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # ctrl+s saves the list here
     open_screen = _openers(explorer_db)[name]
     app = ClaimscopeApp(explorer_db, keymap={})
     async with app.run_test(size=(80, 24)) as pilot:

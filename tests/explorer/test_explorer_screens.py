@@ -252,3 +252,28 @@ async def test_document_text_with_markup_and_escapes_shows_literally(tmp_path):
         text = screen_text(app)
         assert "[bold red]nothing[/]" in text and "[link=http://x]this[/link]" in text
         assert "\x1b" not in text and "\x07" not in text
+
+
+async def test_r_with_nothing_linked_says_so_and_stays(explorer_db):
+    claim_id = _claim(explorer_db, "drained without warning")
+    app = ClaimscopeApp(explorer_db, keymap={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot, "claim", claim_id)
+        assert app.screen.item.related == ()
+        screen = app.screen
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is screen
+        assert [n.message for n in app._notifications] == ["Nothing linked: no quote behind this claim was found."]
+
+
+async def test_r_opens_the_quote_a_claim_is_made_of(explorer_db):
+    claim_id = row_id(explorer_db, "SELECT id FROM claims WHERE quote_id IS NOT NULL ORDER BY id")
+    app = ClaimscopeApp(explorer_db, keymap={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot, "claim", claim_id)
+        quote_id = app.screen.item.related[0][1]
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ItemScreen) and app.screen.kind == "quote"
+        assert app.screen.item.id == quote_id and not list(app._notifications)

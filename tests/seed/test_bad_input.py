@@ -116,6 +116,22 @@ def test_the_command_exits_nonzero_when_nothing_could_be_seeded(tmp_path):
     assert r.returncode == 1
     assert "a.txt" in r.stderr and "binary" in r.stderr
     assert not (tmp_path / "a.db").exists()
+    # The summary names no file that is not there, and counts no database it did not write.
+    assert str(tmp_path / "a.db") not in r.stdout + r.stderr and "database:" not in r.stdout
+    assert r.stdout.startswith("0 seeded, 0 unchanged, 0 moved, 1 skipped") and "no database written" in r.stdout
+
+
+def test_a_run_that_changes_nothing_prints_no_database_counts_and_lists_each_skip_once(tmp_path, small_corpus):
+    (small_corpus / "broken.txt").write_bytes(b"\x00\x01\x02")
+    db = tmp_path / "a.db"
+    first = _cli(str(small_corpus), "--db", str(db))
+    assert first.returncode == 3 and "database: 3 documents" in first.stdout
+    for args in ([], ["--quiet"]):
+        again = _cli(str(small_corpus), "--db", str(db), *args)
+        assert again.returncode == 3
+        assert again.stdout.startswith(f"{db}: 0 seeded, 3 unchanged") and "database:" not in again.stdout
+        said = again.stdout + again.stderr
+        assert said.count("broken.txt") == 1, said
 
 
 def test_the_command_refuses_a_foreign_database_by_name(tmp_path, small_corpus):
