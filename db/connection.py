@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from importlib import resources
 from pathlib import Path
-
-import platformdirs
 
 APPLICATION_ID = 0x436C5343  # "ClSC"
 SCHEMA_VERSION = 1
@@ -27,10 +24,17 @@ def default_db_path() -> Path:
     env = os.environ.get("CLAIMSCOPE_DB")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only here: a run given --db never needs it
+
     return Path(platformdirs.user_data_dir("claimscope", appauthor=False)) / "claimscope.db"
 
 
 def schema_sql() -> str:
+    beside = Path(__file__).with_name("schema.sql")
+    if beside.is_file():  # an installed package or a checkout: no importlib.resources to import
+        return beside.read_text(encoding="utf-8")
+    from importlib import resources
+
     return resources.files("db").joinpath("schema.sql").read_text(encoding="utf-8")
 
 

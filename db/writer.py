@@ -12,8 +12,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-import sqlite_utils
-
 from .notes import text_key
 
 from .search import index as search_index
@@ -35,12 +33,17 @@ class _Connection:
 
     def __init__(self, con: sqlite3.Connection):
         self.con = con
-        self.db = sqlite_utils.Database(con)
         self._id_tables: dict[str, bool] = {}
         self._suspended_triggers: list[str] = []
-        for table, columns in FTS.items():
-            if not self.db[table].detect_fts():
-                self.db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+        missing = [table for table in FTS if not _has_fts(con, table)]
+        if missing:
+            # Only a new file makes them: sqlite-utils (and what it imports) is
+            # then loaded, never on a run that finds the tables in place.
+            import sqlite_utils
+
+            db = sqlite_utils.Database(con)
+            for table in missing:
+                db[table].enable_fts(FTS[table], create_triggers=True, tokenize="porter")
 
     def suspend_text_index(self) -> None:
         """Stop keeping the full-text tables row by row, for a database being built
@@ -261,6 +264,17 @@ class SeedWriter(_Documents, _Spans, _Actors):
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("documents", "passages", "actors", "aliases", "mentions", "quotes", "claims", "figures")}
+
+
+def _has_fts(con: sqlite3.Connection, table: str) -> bool:
+    """Does ``table`` have its full-text table?  sqlite-utils' ``detect_fts``, in
+    its own words."""
+    return con.execute(
+        "SELECT 1 FROM sqlite_master WHERE rootpage = 0 AND (sql LIKE :like OR sql LIKE :like2 "
+        "OR (tbl_name = :table AND sql LIKE '%VIRTUAL TABLE%USING FTS%')) LIMIT 1",
+        {"like": f"%VIRTUAL TABLE%USING FTS%content=[{table}]%",
+         "like2": f'%VIRTUAL TABLE%USING FTS%content="{table}"%', "table": table},
+    ).fetchone() is not None
 
 
 def _q(column: str) -> str:

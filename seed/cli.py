@@ -10,7 +10,7 @@ from db.connection import DatabaseError, default_db_path, shown
 
 from .ingest import InputError, Skipped
 from .pipeline import seed
-from .report import Progress, WriteError
+from .report import ClusterError, Progress, WriteError
 
 DEFAULT_CORPUS = Path(__file__).parent / "corpus"
 
@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="build the database afresh and swap it in when complete")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="processes for the language model (default 1), e.g. --workers 2")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="parse and extract on a Dask cluster: a scheduler's address (tcp://host:8786) or "
+                        "local[:N] for N worker processes here; this process still writes the database "
+                        "(needs pip install 'claimscope[cluster]'), e.g. --cluster local:2")
     p.add_argument("--quiet", action="store_true", help="print only the summary and problems")
     p.add_argument("--timings", action="store_true",
                    help="also print the seconds spent in each stage (parse, extract, write, index, link)")
@@ -154,6 +158,23 @@ def not_read_line(paths: list[Path]) -> str:
     return f"{n} file{'s' * (n != 1)} of other types not read: {names}{more}"
 
 
+def cluster_problem(args) -> str | None:
+    """Why ``--cluster`` cannot be used as given (None when it can, or is not given)."""
+    if args.cluster is None:
+        return None
+    from .cluster import INSTALL, available, local_workers
+
+    if args.workers != 1:
+        return "--workers and --cluster do not combine (a cluster's workers are its processes)"
+    try:
+        local_workers(args.cluster)
+    except ValueError as e:
+        return str(e)
+    if not available():
+        return f"--cluster needs Dask, an optional extra: {INSTALL}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Exit status: 0 all seeded (or unchanged), 3 seeded but some files were
     skipped, 1 nothing could be seeded or the database could not be written,
@@ -164,15 +185,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.workers < 1:
         print("claimscope seed: --workers must be at least 1", file=sys.stderr)
         return 2
+    problem = cluster_problem(args)
+    if problem:
+        print(f"claimscope seed: {problem}", file=sys.stderr)
+        return 2
     for stop in (signal.SIGTERM, signal.SIGHUP):
         # Stopped like ctrl+c: a fresh build removes its partial file on the way out.
         signal.signal(stop, signal.default_int_handler)
     progress = BarProgress() if sys.stderr.isatty() and not args.quiet else LineProgress(args.quiet)
     try:
-        report = seed(paths, db_path, rebuild=args.rebuild, workers=args.workers, progress=progress)
+        report = seed(paths, db_path, rebuild=args.rebuild, workers=args.workers, progress=progress,
+                      cluster=args.cluster)
     except (InputError, DatabaseError) as e:
         print(f"claimscope seed: {e}", file=sys.stderr)
         return 2
+    except ClusterError as e:
+        print(f"claimscope seed: {e}" + ("; stopped (the database keeps every document committed before)"
+                                         if e.started else ""), file=sys.stderr)
+        return 1 if e.started else 2
     except WriteError as e:
         print(f"claimscope seed: {e}; stopped (the database keeps every document committed before)",
               file=sys.stderr)

@@ -1,7 +1,10 @@
-"""Each document of a run: parsed, its claims, quotes, actors and figures
-extracted, and written in a transaction of its own.  The language model is
-loaded here, and only when a run has a document to seed: a run with nothing to
-do never imports it."""
+"""Each document of a run written in a transaction of its own, from its record
+(``seed.analyse``): parsed and extracted here, or by the workers of a Dask
+cluster (``seed.cluster``).  This process is the only writer either way, and it
+writes the records in the order of the sources, so a cluster gives the ids a
+serial run gives.  The language model is loaded only when a run has a document
+to seed: a run with nothing to do never imports this module.
+"""
 from __future__ import annotations
 
 import sqlite3
@@ -10,47 +13,48 @@ import time
 from db.writer import SeedWriter
 
 from .actors import ActorRegistry
-from .extract import Extraction, extract
+from .analyse import Analysed, Failed, analysed
 from .ingest import Skipped, Source
-from .parse import parsed
 from .report import Progress, Report, skip
-from .text import block_locator, passages
-from .text.columns import column
+from .text import block_locator
 
 
 def seed_each(writer: SeedWriter, todo: list[tuple[Source, int | None]], workers: int,
-              report: Report, progress: Progress) -> None:
-    """Parse, extract and write each source, one transaction per document.  A
+              report: Report, progress: Progress, cluster: str | None = None) -> None:
+    """Analyse and write each source, one transaction per document, in order.  A
     problem with one document skips it; a database that cannot be written
-    stops the run (``WriteError``), keeping every document committed before."""
+    stops the run (``WriteError``), keeping every document committed before.
+    ``cluster``: a Dask scheduler's address or ``local[:N]`` (``seed.cluster``)."""
     registry = ActorRegistry(writer)
-    items = parsed(todo, workers, lambda item: skip(report, progress, item))
-    while todo:  # (a run with nothing to seed times no stage)
-        with report.timing("parse"):
-            found = next(items, None)
-        if found is None:
-            break
-        item, doc = found
-        try:
-            with report.timing("extract"):
-                ex = extract(doc, item.meta.authors, item.meta.outlet)
-        except Exception as e:  # noqa: BLE001 - one bad document must not stop the corpus
-            skip(report, progress, Skipped(item.source.path, f"extraction failed: {type(e).__name__}: {e}"))
-            continue
-        try:
-            with report.timing("write"), writer.transaction():
-                _write(writer, registry, item.source, item.doc_id, item.cleaned, item.meta, doc, ex)
-        except sqlite3.Error:
-            raise  # the file, not this document: see seed()
-        except Exception as e:  # noqa: BLE001 - a row this document alone makes unwritable
-            registry.reload()
-            skip(report, progress, Skipped(item.source.path, f"writing failed: {type(e).__name__}: {e}"))
-            continue
-        report.seeded.append(item.source.path)
-        progress.advance(item.source.path)
+    if cluster is None:
+        records = analysed(todo, workers, report)
+    else:
+        from .cluster.run import analysed_on  # Dask, only when asked for
+
+        records = analysed_on(cluster, todo, report)
+    try:
+        for source, doc_id, record in records:
+            if isinstance(record, Failed):
+                skip(report, progress, Skipped(source.path, record.reason))
+                continue
+            try:
+                with report.timing("write"), writer.transaction():
+                    _write(writer, registry, source, doc_id, record)
+            except sqlite3.Error:
+                raise  # the file, not this document: see seed()
+            except Exception as e:  # noqa: BLE001 - a row this document alone makes unwritable
+                registry.reload()
+                skip(report, progress, Skipped(source.path, f"writing failed: {type(e).__name__}: {e}"))
+                continue
+            report.seeded.append(source.path)
+            progress.advance(source.path)
+    finally:
+        records.close()  # a cluster's client (and a local cluster) goes with it
 
 
-def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: int | None, cleaned, meta, doc, ex: Extraction) -> None:
+def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: int | None,
+           record: Analysed) -> None:
+    cleaned, meta, ex = record.cleaned, record.meta, record.extraction
     if doc_id is not None:
         writer.clear_document(doc_id)
     doc_id = writer.write_document(doc_id, {
@@ -64,10 +68,10 @@ def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: 
         "sha256": source.sha256,
         "inferred": meta.inferred,
         "format": source.format,
-        "words": sum(1 for space, punct in zip(column(doc, "is_space"), column(doc, "is_punct")) if not space and not punct),
+        "words": record.words,
         "seeded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     })
-    rows = passages(cleaned.text, cleaned.blocks, doc)
+    rows = record.passages
     passage_ids = writer.insert_passages(doc_id, rows)
 
     locate = block_locator(rows)

@@ -21,7 +21,6 @@ from db.search.index import behind as search_index_behind, refresh as refresh_se
 from db.writer import SeedWriter
 
 from .ingest import Skipped, Source, load
-from .link import relink
 from .report import Progress, Report, WriteError, skip
 
 
@@ -44,11 +43,13 @@ def _remove_abandoned_builds(target: Path) -> None:
 
 
 def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: int = 1,
-         progress: Progress | None = None) -> Report:
+         progress: Progress | None = None, cluster: str | None = None) -> Report:
     """Seed ``paths`` into ``db_path``.  Raises ``db.connection.DatabaseError`` for a
     foreign database file and ``seed.ingest.files.InputError`` for paths with no articles,
     before anything is written, and ``WriteError`` when the database cannot be
-    written.  Waits while another run seeds the same file."""
+    written.  Waits while another run seeds the same file.  ``cluster``: parse and
+    extract on a Dask cluster (a scheduler's address, or ``local[:N]``; see
+    ``seed.cluster``), which raises ``ClusterError`` when it cannot be used."""
     progress = progress or Progress()
     began = time.perf_counter()
     db_path = Path(db_path)
@@ -57,14 +58,15 @@ def seed(paths: list[Path], db_path: Path, *, rebuild: bool = False, workers: in
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_writer(db_path, progress.waiting):
         try:
-            report = _seed(items, db_path, rebuild, workers, progress)
+            report = _seed(items, db_path, rebuild, workers, progress, cluster)
         except sqlite3.Error as e:  # disk full, locked by another program, read-only
             raise WriteError(f"cannot write {shown(db_path)}: {e}") from e
     report.seconds = time.perf_counter() - began
     return report
 
 
-def _seed(items: list, db_path: Path, rebuild: bool, workers: int, progress: Progress) -> Report:
+def _seed(items: list, db_path: Path, rebuild: bool, workers: int, progress: Progress,
+          cluster: str | None) -> Report:
     exists = check_database(db_path)  # again: a run we waited for may have made it
     fresh = rebuild or not exists
     target = _building_path(db_path) if fresh else db_path
@@ -82,7 +84,7 @@ def _seed(items: list, db_path: Path, rebuild: bool, workers: int, progress: Pro
         if todo:
             from .documents import seed_each  # the language model, only when there is work
 
-            seed_each(writer, todo, workers, report, progress)
+            seed_each(writer, todo, workers, report, progress, cluster)
         _finish_run(writer, report, fresh)
         report.counts = writer.counts()
     except BaseException:
@@ -145,6 +147,14 @@ def _finish_run(writer: SeedWriter, report: Report, fresh: bool) -> None:
             with report.timing("link"):
                 relink(writer.con)
             writer.set_meta("seeded_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+
+
+def relink(con: sqlite3.Connection) -> None:
+    """``seed.link.relink``, imported (and rapidfuzz with it) only by a run that
+    has linking to do."""
+    from .link import relink as run
+
+    run(con)
 
 
 def _plan(writer: SeedWriter, source: Source) -> tuple[str, int | None]:

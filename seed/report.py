@@ -25,7 +25,10 @@ class Report:
     # Seconds in each stage: parse (cleaning, metadata, the language model),
     # extract, write (with actor resolution), index (search and full-text
     # indexes), link (across sources).  What a user tuning --workers, and the
-    # throughput benchmark, need to see.
+    # throughput benchmark, need to see.  On a cluster (--cluster), parse and
+    # extract are the workers' seconds added up, "wait" the writer's idle time
+    # for the next record in order, and "cluster start" connecting (and
+    # starting a local cluster).
     stages: dict[str, float] = field(default_factory=dict)
 
     @contextmanager
@@ -40,6 +43,17 @@ class Report:
 class WriteError(Exception):
     """The database could not be written (disk full, locked by another program,
     read-only): the run stops; every document committed before is kept."""
+
+
+class ClusterError(Exception):
+    """The Dask cluster a run was sent to cannot be used (unreachable, no
+    workers, workers without this Claimscope) or was lost mid-run: the run
+    stops; every document committed before is kept.  ``started``: whether any
+    document had been sent."""
+
+    def __init__(self, message: str, started: bool = False):
+        super().__init__(message)
+        self.started = started
 
 
 class Progress:

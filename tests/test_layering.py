@@ -26,7 +26,7 @@ PACKAGES = ("seed", "db", "explorer")
 # extract.py runs actors, attribution and figures for one document; link runs
 # across documents once they are written; pipeline.py runs them all.
 SEED_STAGES = ("records", "ingest", "report", "text", "actors", "attribution", "figures", "extract", "link",
-               "parse", "documents", "pipeline", "cli", "__main__", "seed")
+               "parse", "analyse", "cluster", "documents", "pipeline", "cli", "__main__", "seed")
 # The explorer's layers, lowest first: helpers, widgets, screens, the app.
 # export writes exported rows (the export command and the screens' save key);
 # arguments is the command line's parser.
