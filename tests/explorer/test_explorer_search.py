@@ -166,3 +166,36 @@ async def test_hoax_lists_first_the_kremlin_spokesman_dismissing_the_reports(def
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+
+async def _back_from_a_claim(pilot, app):
+    await settle(pilot)
+    await pilot.press(*"dam", "down", "enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ItemScreen)
+    await pilot.press("escape")
+    await settle(pilot)
+    assert isinstance(app.screen, SearchScreen)
+
+
+async def test_back_from_a_claim_escape_returns_to_the_query_and_a_second_clears_it(explorer_db):
+    app = ClaimscopeApp(explorer_db, keymap={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _back_from_a_claim(pilot, app)
+        assert isinstance(app.focused, ResultList)  # where you left off
+        await pilot.press("escape")
+        box = app.screen.query_one(Input)
+        assert app.focused is box and box.value == "dam"
+        await pilot.press("escape")
+        assert box.value == ""
+
+
+async def test_back_in_the_box_typing_extends_the_query_never_replaces_it(explorer_db):
+    app = ClaimscopeApp(explorer_db, keymap={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _back_from_a_claim(pilot, app)
+        await pilot.press("escape", *"fq")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)  # f and q are letters in the box
+        assert app.screen.query_one(Input).value == "damfq"
