@@ -24,9 +24,11 @@ SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".ht
 # Formats stored as bytes, each read by a module of its own into text with one
 # paragraph per line; the cleaner then treats that text as a .txt file's.
 READERS = {"pdf": pdf.read, "docx": word.read}
-# Bigger files are refused rather than parsed: spaCy's memory grows with the
-# text, and no news article comes near this.
-MAX_BYTES = 5 * 1024 * 1024
+# Bigger files are refused rather than parsed: no news article comes near this,
+# and past it a text that is one long paragraph costs more than its size
+# (extraction and linking grow faster than the text: benchmarks/large_file.py
+# measures 1 MB at 3.9x the time of 250 KB, a 4.9 MB one over 25 minutes).
+MAX_BYTES = 1024 * 1024
 # A PDF or Word file carries its fonts and pictures: the limit is on the file,
 # and the text read from it is held to MAX_BYTES characters.
 MAX_BINARY_BYTES = 50 * 1024 * 1024
@@ -193,7 +195,7 @@ def _read_bounded(path: Path, most: int = MAX_BYTES) -> bytes:
             raise ValueError("not a regular file (a pipe, device or socket); nothing to read")
         limit = f"the limit is {most / 1e6:.0f} MB"
         if info.st_size > most:
-            raise ValueError(f"too large ({info.st_size / 1e6:.1f} MB; {limit})")
+            raise ValueError(f"too large ({info.st_size / 1e6:.1f} MB; {limit}: split it into its articles)")
         try:
             data = fh.read(most + 1)
         except OSError as e:
