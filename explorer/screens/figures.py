@@ -67,34 +67,90 @@ def source_line(s: FigureSource) -> Text:
     return out
 
 
-def plot_sources(plt, detail: FigureGroupDetail) -> None:
-    """Each source's value (a bar for a range) against its publication date,
-    one colour and one legend entry per outlet; undated ones after the last date."""
+RICH = {"orange": "orange1"}  # plotext's colour names that Rich spells otherwise
+MARKERS = ["●", "■", "▲", "◆", "✚", "✖"]  # shape as well as colour: NO_COLOR still tells sources apart
+
+
+def outlet_of(s: FigureSource) -> str:
+    return s.outlet or s.title or "(unknown)"
+
+
+def styles(detail: FigureGroupDetail) -> dict[str, tuple[str, str]]:
+    """Each outlet's (marker, colour), in the order the outlets first appear."""
+    out: dict[str, tuple[str, str]] = {}
+    for s in detail.sources:
+        n = len(out)
+        out.setdefault(outlet_of(s), (MARKERS[n % len(MARKERS)], PALETTE[n % len(PALETTE)]))
+    return out
+
+
+def y_ticks(values: list[float], rows: int = 8) -> list[float]:
+    """The members' own values, dropping any too close to a kept one to get a row of its own."""
+    lo, hi = min(values), max(values)
+    gap = (hi - lo) / rows
+    kept: list[float] = []
+    for v in sorted(set(values)):
+        if not kept or v - kept[-1] > gap:
+            kept.append(v)
+    return kept
+
+
+def legend(detail: FigureGroupDetail, bars: bool = False) -> Text:
+    """One line per source: its marker in its colour, outlet, value (a bar when nothing is dated)."""
+    marks = styles(detail)
+    top = max((s.high if s.high is not None else s.low or 0.0) for s in detail.sources) or 1.0
+    out = Text()
+    for s in detail.sources:
+        marker, colour = marks[outlet_of(s)]
+        rich_colour = RICH.get(colour, colour)
+        out.append(f"{marker} ", style=rich_colour)
+        out.append(inert(outlet_of(s))[:24].ljust(25))
+        if bars:  # no dates: a bar list stands in for the time axis
+            value = s.high if s.high is not None else s.low or 0.0
+            out.append("█" * max(1, round(30 * value / top)) + " ", style=rich_colour)
+        value = number(s.low) if s.high in (None, s.low) else f"{number(s.low)}–{number(s.high)}"
+        out.append(f"{value}  {inert(s.published) or 'no date'}\n")
+    out.rstrip()
+    return out
+
+
+def plot_sources(plt, detail: FigureGroupDetail) -> Text:
+    """Each source's value (a line for a range) against its publication date,
+    undated ones in a "no date" column; returns the legend for below the plot,
+    or, with nothing dated, a bar list to show instead of it."""
     plt.clear_data()
     plt.clear_figure()
-    dated = [(day(s.published), s) for s in detail.sources]
-    days = [d for d, _ in dated if d]
-    origin = min(days) if days else date.today()
-    undated_x = (max(days) - origin).days + 30 if days else 0
-    colours: dict[str, str] = {}
-    named: set[str] = set()
-    for d, s in dated:
-        outlet = s.outlet or s.title or "(unknown)"
-        colour = colours.setdefault(outlet, PALETTE[len(colours) % len(PALETTE)])
-        x = (d - origin).days if d else undated_x
+    days = [d for d in (day(s.published) for s in detail.sources) if d]
+    if not days:
+        return legend(detail, bars=True)
+    origin = min(days)
+    nodate = (max(days) - origin).days + max(30, (max(days) - origin).days // 5)
+    marks = styles(detail)
+    values: list[float] = []
+    for s in detail.sources:
+        d = day(s.published)
+        x = (d - origin).days if d else nodate
         low = s.low if s.low is not None else 0.0
         high = s.high if s.high is not None else low
-        name = None if outlet in named else outlet[:24]  # one legend entry per outlet
-        named.add(outlet)
-        if high > low:  # a range: a bar from low to high
-            plt.plot([x, x], [low, high], color=colour, marker="█", label=name)
-        else:
-            plt.scatter([x], [low], color=colour, marker="●", label=name)
-    ticks = sorted({(d - origin).days for d in days})
-    if ticks:
-        plt.xticks(ticks, [(origin.fromordinal(origin.toordinal() + t)).isoformat()[:7] for t in ticks])
+        marker, colour = marks[outlet_of(s)]
+        plt.plot([x, x], [low, high], color=colour, marker=marker)  # no label: the legend is below
+        values += [low, high]
+    _axes(plt, origin, sorted({(d - origin).days for d in days}), nodate, detail, values)
+    plt.title(inert(detail.group.label))
+    return legend(detail)
+
+
+def _axes(plt, origin: date, ticks: list[int], nodate: int, detail: FigureGroupDetail, values: list[float]) -> None:
+    labels = [date.fromordinal(origin.toordinal() + t).isoformat()[:7] for t in ticks]
+    if any(day(s.published) is None for s in detail.sources):
+        ticks, labels = ticks + [nodate], labels + ["no date"]
+    plt.xticks(ticks, labels)
+    lo, hi = min(values), max(values)
+    pad = (hi - lo) * 0.1 or max(1.0, abs(hi) * 0.1)
+    plt.ylim(lo - pad, hi + pad)  # so the extremes are not drawn on the frame
+    yt = y_ticks(values)
+    plt.yticks(yt, [f"{v:,.0f}" for v in yt])  # placed at the very values they label
     plt.xlabel("published")
-    plt.title(detail.group.label)
 
 
 class FiguresScreen(Screen):
@@ -178,6 +234,7 @@ class FigureGroupScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PlotextPlot(id="figure-plot")
+        yield Static(id="figure-legend")
         yield OptionList(id="figure-sources")
         yield Footer()
 
@@ -202,7 +259,8 @@ class FigureGroupScreen(Screen):
         self.sub_title = inert(f"{detail.group.label} · {spread(detail.group)}")
         refill(self.query_one(OptionList), [Option(source_line(s), id=str(s.figure_id)) for s in detail.sources])
         widget = self.query_one(PlotextPlot)
-        plot_sources(widget.plt, detail)
+        self.query_one("#figure-legend", Static).update(plot_sources(widget.plt, detail))
+        widget.display = any(day(s.published) for s in detail.sources)  # else the legend is a bar list
         widget.refresh()
 
     def _current(self) -> FigureSource | None:

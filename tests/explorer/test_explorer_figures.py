@@ -89,3 +89,31 @@ async def test_compare_marks_the_figures_the_other_source_contradicts_in_both_pa
         for side in ("left", "right"):
             view = app.screen.query_one(f"#{side}-view", DocumentView)
             assert not [m for m in view.marks if m.kind == "conflict"]
+
+
+def _group(*members):
+    import plotext as plt
+
+    from db.links import FigureGroupDetail, FigureGroupSummary, FigureSource
+    from explorer.screens.figures import plot_sources
+    sources = tuple(FigureSource(i, i, o, None, p, "t", v, None, None, None, False, 0, 1, None, "s")
+                    for i, (o, p, v) in enumerate(members))
+    legend = plot_sources(plt, FigureGroupDetail(FigureGroupSummary(1, "troops", "", "", "conflict", 3, 3, 0, 0), sources))
+    plt.plotsize(80, 20)
+    return plt.uncolorize(plt.build()), legend.plain
+
+
+def test_the_plot_puts_each_point_on_its_tick_row_and_the_legend_below():
+    plot, legend = _group(("Harbour Daily", "2024-01-05", 6000.0), ("Valley Post", "2024-03-01", 11000.0),
+                          ("Coast Ledger", None, 12000.0))
+    row = next(line for line in plot.splitlines() if "6,000" in line)
+    assert "●" in row
+    assert "." not in "".join(line.split("┤")[0] for line in plot.splitlines() if "┤" in line)
+    assert "Harbour Daily" not in plot and "● Harbour Daily" in legend and "■ Valley Post" in legend
+    assert "no date" in plot.splitlines()[-2]
+
+
+def test_a_group_with_nothing_dated_is_a_bar_list_not_a_time_axis():
+    plot, legend = _group(("Harbour Daily", None, 6000.0), ("Valley Post", None, 12000.0))
+    assert "published" not in plot
+    assert "█" in legend and "● Harbour Daily" in legend and "12,000" in legend
