@@ -10,8 +10,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 MANIFEST = "sources.toml"
 TEXT_FIELDS = ("title", "outlet", "url")
+FIELDS = (*TEXT_FIELDS, "authors", "published")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 LONGEST = 2000  # characters: a title or a name, not an article pasted into the manifest
@@ -65,9 +68,21 @@ def checked(name: str, entry: dict, problems: list[str]) -> dict:
                 problems.append(f"{where}: must be a date, YYYY-MM-DD or YYYY-MM, not {_shown(value)}; ignored")
             else:
                 out[key] = published
-        else:
-            problems.append(f"{where}: not a field Claimscope reads (title, outlet, authors, published, url); ignored")
+        elif meant := _misspelt(key):
+            problems.append(f"{where}: not a field Claimscope reads; did you mean {meant}? ignored")
+        # Any other field is provenance kept for other readers (a licence, how a
+        # date was found): not a problem with the file, so not reported.
     return out
+
+
+def _misspelt(key: str) -> str | None:
+    """The field ``key`` is one slip away from (a letter missed, added, changed or
+    swapped, or another case), if any: a longer word that contains a field
+    ("republished") is a field of its own."""
+    for name in FIELDS:
+        if DamerauLevenshtein.distance(key.lower(), name) <= 1:
+            return name
+    return None
 
 
 def _text(value) -> str | None:

@@ -93,13 +93,17 @@ def test_each_manifest_field_is_checked_on_its_own(tmp_path, entry, field, expec
 def test_a_manifest_with_wrong_types_never_stops_the_run(tmp_path):
     folder = write_small_corpus(tmp_path / "corpus")
     (folder / "sources.toml").write_text('["harbour.txt"]\nauthors = 5\npublished = "2025-13-45"\n'
-                                         'title = "Harbour strike"\nstray = "x"\n')
+                                         'title = "Harbour strike"\npublshed = "2025-03-01"\n'
+                                         'license = "CC BY 4.0"\n')
     db = tmp_path / "m.db"
     report = seed([folder], db)
     assert len(report.seeded) == 3
     assert query(db, "select title, published, authors from documents where path like '%harbour.txt'") == [
         ("Harbour strike", "2025-03-03", '["Maria Olsen", "Tom Reyes"]')]  # read from the text instead
-    assert len([s for s in report.skipped if s.path.name == "sources.toml"]) == 3
+    manifest = [s.reason for s in report.skipped if s.path.name == "sources.toml"]
+    assert len(manifest) == 3  # a misspelt field is named; a provenance field is not a problem
+    assert any("did you mean published" in r for r in manifest)
+    assert not any("license" in r for r in manifest)
 
 
 def test_html_text_keeps_its_underscores_and_stars(tmp_path):
