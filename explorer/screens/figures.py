@@ -95,10 +95,15 @@ def y_ticks(values: list[float], rows: int = 8) -> list[float]:
     return kept
 
 
+def _top(s: FigureSource) -> float:
+    """The value a source is drawn up to: the top of its range, or its value."""
+    return s.high if s.high is not None else s.low or 0.0
+
+
 def legend(detail: FigureGroupDetail, bars: bool = False) -> Text:
     """One line per source: its marker in its colour, outlet, value (a bar when nothing is dated)."""
     marks = styles(detail)
-    top = max((s.high if s.high is not None else s.low or 0.0) for s in detail.sources) or 1.0
+    top = max(_top(s) for s in detail.sources) or 1.0
     out = Text()
     for s in detail.sources:
         marker, colour = marks[outlet_of(s)]
@@ -106,8 +111,7 @@ def legend(detail: FigureGroupDetail, bars: bool = False) -> Text:
         out.append(f"{marker} ", style=rich_colour)
         out.append(inert(outlet_of(s))[:24].ljust(25))
         if bars:  # no dates: a bar list stands in for the time axis
-            value = s.high if s.high is not None else s.low or 0.0
-            out.append("█" * max(1, round(30 * value / top)) + " ", style=rich_colour)
+            out.append("█" * max(1, round(30 * _top(s) / top)) + " ", style=rich_colour)
         value = number(s.low) if s.high in (None, s.low) else f"{number(s.low)}–{number(s.high)}"
         out.append(f"{value}  {inert(s.published) or 'no date'}\n")
     out.rstrip()
@@ -130,19 +134,19 @@ def plot_sources(plt, detail: FigureGroupDetail) -> Text:
     for s in detail.sources:
         d = day(s.published)
         x = (d - origin).days if d else nodate
-        low = s.low if s.low is not None else 0.0
-        high = s.high if s.high is not None else low
+        low, high = s.low or 0.0, _top(s)
         marker, colour = marks[outlet_of(s)]
         plt.plot([x, x], [low, high], color=colour, marker=marker)  # no label: the legend is below
         values += [low, high]
-    _axes(plt, origin, sorted({(d - origin).days for d in days}), nodate, detail, values)
+    undated = len(days) < len(detail.sources)
+    _axes(plt, origin, sorted({(d - origin).days for d in days}), nodate if undated else None, values)
     plt.title(inert(detail.group.label))
     return legend(detail)
 
 
-def _axes(plt, origin: date, ticks: list[int], nodate: int, detail: FigureGroupDetail, values: list[float]) -> None:
+def _axes(plt, origin: date, ticks: list[int], nodate: int | None, values: list[float]) -> None:
     labels = [date.fromordinal(origin.toordinal() + t).isoformat()[:7] for t in ticks]
-    if any(day(s.published) is None for s in detail.sources):
+    if nodate is not None:  # a column of its own for the undated
         ticks, labels = ticks + [nodate], labels + ["no date"]
     plt.xticks(ticks, labels)
     lo, hi = min(values), max(values)
