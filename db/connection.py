@@ -159,7 +159,8 @@ def open_writer(path: Path, *, fresh: bool = False) -> sqlite3.Connection:
 
 # Columns added to the contract after a database may have been made; the schema
 # script's indexes on them need them in place first.
-ADDED_COLUMNS = [("claims", "text_key", "TEXT"), ("quotes", "text_key", "TEXT")]
+ADDED_COLUMNS = [("claims", "text_key", "TEXT"), ("quotes", "text_key", "TEXT"),
+                 ("actors", "named", "INTEGER NOT NULL DEFAULT 1")]
 
 
 def _add_missing_columns(con: sqlite3.Connection) -> None:

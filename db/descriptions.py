@@ -38,7 +38,9 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         "id": "actor id", "key": "normalised canonical name: the natural key",
         "name": "canonical name: the fullest form in the corpus",
         "kind": "person, organization, country, media, group or place",
-        "description": "roles and titles split off the written forms (e.g. a spokesman for the ministry)"}),
+        "description": "roles and titles split off the written forms (e.g. a spokesman for the ministry)",
+        "named": "1: a named actor; 0: an unnamed source kept as its description (\"a senior official "
+                 "(unnamed)\"), one per document, never merged with anyone"}),
     "aliases": ("Aliases", "Every distinct written form of an actor.", {
         "actor_id": "the actor (actors.id)", "alias": "one way the articles write their name"}),
     "mentions": ("Mentions", "Each occurrence of an actor in a document.", {

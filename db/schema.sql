@@ -53,7 +53,9 @@ CREATE TABLE IF NOT EXISTS actors (
     key         TEXT UNIQUE NOT NULL,     -- normalised canonical name: the natural key
     name        TEXT NOT NULL,            -- canonical: the fullest form in the corpus
     kind        TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'country', 'media', 'group', 'place')),
-    description TEXT                      -- roles and titles split off the written forms
+    description TEXT,                     -- roles and titles split off the written forms
+    named       INTEGER NOT NULL DEFAULT 1 -- 0: an unnamed source ("a senior official"), one per
+                                          -- document, named by its description; never merged
 );
 
 CREATE TABLE IF NOT EXISTS aliases (

@@ -212,11 +212,25 @@ class _Actors(_Connection):
     """Actors and their aliases, across documents."""
 
     def known_actors(self) -> list[dict]:
+        """The named actors, the candidates an incoming name may be."""
         actors = {r["id"]: {**dict(r), "aliases": set()} for r in self.con.execute(
-            "SELECT id, key, name, kind, description FROM actors ORDER BY id")}
+            "SELECT id, key, name, kind, description FROM actors WHERE named ORDER BY id")}
         for actor_id, alias in self.con.execute("SELECT actor_id, alias FROM aliases"):
-            actors[actor_id]["aliases"].add(alias)
+            if actor_id in actors:
+                actors[actor_id]["aliases"].add(alias)
         return list(actors.values())
+
+    def unnamed_actor(self, key: str, name: str, kind: str, description: str) -> int:
+        """The id of the unnamed source with natural key ``key`` (one document's
+        description of it), made if new: a re-seed finds the same row."""
+        row = self.con.execute("SELECT id FROM actors WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            self.con.execute("UPDATE actors SET name = ?, kind = ?, description = ?, named = 0 WHERE id = ?",
+                             (name, kind, description, row[0]))
+            return row[0]
+        return self.con.execute(
+            "INSERT INTO actors (key, name, kind, description, named) VALUES (?, ?, ?, ?, 0)",
+            (key, name, kind, description)).lastrowid
 
     def insert_actor(self, key: str, name: str, kind: str, description: str | None) -> int:
         # Two different canonical names may normalise to one key; the key is

@@ -80,7 +80,7 @@ def _write(writer: SeedWriter, registry: ActorRegistry, source: Source, doc_id: 
         i = locate(start)
         return passage_ids[i] if i is not None else None
 
-    actor_ids = registry.write(ex.actors)
+    actor_ids = registry.write(ex.actors, str(source.path.resolve()))
     writer.insert_mentions(doc_id, [
         {"actor_id": actor_ids[m.actor], "start": m.start, "end": m.end, "text": m.text,
          "rule": m.rule, "confidence": m.confidence}

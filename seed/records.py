@@ -9,6 +9,7 @@ in 0..1), so an analyst can trace and weigh every row.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 ACTOR_KINDS = ("person", "organization", "country", "media", "group", "place")
@@ -24,6 +25,7 @@ class LocalActor:
     kind: str  # one of ACTOR_KINDS
     description: str | None = None  # roles and titles split off the name ("Treasury spokeswoman")
     forms: set[str] = field(default_factory=set)  # every written form, as written
+    named: bool = True  # False: an unnamed source ("a senior official"), ``name`` its description
 
 
 @dataclass
@@ -103,3 +105,20 @@ class DocActors:
         key = f"a{len(self.actors)}"
         self.actors[key] = LocalActor(key, name, kind, description, {name})
         return key
+
+    def unnamed(self, description: str, kind: str) -> str:
+        """The key of the unnamed source this document describes as ``description``
+        ("a spokeswoman" and "the spokeswoman" are one); it has no mentions, since
+        it has no name, and is never taken for a named actor."""
+        ident = unnamed_identity(description)
+        for a in self.actors.values():
+            if not a.named and unnamed_identity(a.name) == ident:
+                return a.key
+        key = f"a{len(self.actors)}"
+        self.actors[key] = LocalActor(key, description, kind, None, {description}, named=False)
+        return key
+
+
+def unnamed_identity(description: str) -> str:
+    """What makes two descriptions one source: the words after an article."""
+    return re.sub(r"^(a|an|the)\s+", "", description.casefold().strip())

@@ -186,8 +186,10 @@ def _index_actors(con: sqlite3.Connection) -> None:
         "SELECT 'actor', a.id, NULL, a.id, NULL, a.name || coalesce(' · ' || ("
         "  SELECT group_concat(alias, ' · ') FROM (SELECT alias FROM aliases "
         "  WHERE actor_id = a.id AND alias <> a.name ORDER BY alias)), ''), "
-        "(SELECT count(*) FROM claims WHERE claimant_id = a.id) + "
-        "(SELECT count(*) FROM quotes WHERE speaker_id = a.id) FROM actors a"), "search_names")
+        # an unnamed source is findable but never among the most cited: it is one
+        # document's "a spokeswoman", not one actor across the corpus
+        "CASE WHEN a.named THEN (SELECT count(*) FROM claims WHERE claimant_id = a.id) + "
+        "(SELECT count(*) FROM quotes WHERE speaker_id = a.id) ELSE 0 END FROM actors a"), "search_names")
 
 
 def _insert_items(con: sqlite3.Connection, select: str, fts: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from db.writer import SeedWriter
 
-from ..records import DocActors
+from ..records import DocActors, unnamed_identity
 from .names import fold
 from .resolve import BlockIndex, KnownActor, resolve
 
@@ -25,9 +25,10 @@ class ActorRegistry:
         self.by_id = {a.id: a for a in self.known}
         self.index = BlockIndex(self.known)
 
-    def write(self, doc_actors: DocActors) -> dict[str, int]:
-        """Store one document's actors; returns local key -> database actor id."""
-        local = list(doc_actors.actors.values())
+    def write(self, doc_actors: DocActors, document: str) -> dict[str, int]:
+        """Store one document's actors (``document`` its path); returns local key ->
+        database actor id."""
+        local = [a for a in doc_actors.actors.values() if a.named]
         res = resolve(self.known, local, self.index)
         w = self.writer
         new_ids = []
@@ -40,6 +41,7 @@ class ActorRegistry:
             new_ids.append(actor_id)
         ids = {key: new_ids[i] for key, i in res.created.items()}
         ids.update(res.existing)
+        ids.update(self._write_unnamed(doc_actors, document))
         for actor_id, name in res.renames.items():
             w.update_actor(actor_id, name=name)
             self.by_id[actor_id].name = name
@@ -54,4 +56,15 @@ class ActorRegistry:
             if known is not None and known.description is None and a.description:
                 w.update_actor(known.id, description=a.description)
                 known.description = a.description
+        return ids
+
+    def _write_unnamed(self, doc_actors: DocActors, document: str) -> dict[str, int]:
+        """Unnamed sources are never matched to anyone: each is its document's,
+        keyed by the document and the description, its name saying what it is."""
+        ids = {}
+        for a in doc_actors.actors.values():
+            if not a.named:
+                key = f"unnamed:{document}:{unnamed_identity(a.name)}"
+                ids[a.key] = self.writer.unnamed_actor(key, f"{a.name} (unnamed)", a.kind, "unnamed source")
+                self.writer.add_aliases(ids[a.key], {a.name})
         return ids

@@ -13,6 +13,7 @@ from ..text.sentences import sentences
 from .mentions import MentionIndex
 from .salience import Salience, in_spans, quote_view
 from .syntax import subject_of
+from .unnamed import could_speak, is_source_noun, person_like, unnamed_source
 from .words import (
     GROUP_PRONOUNS,
     NON_PERSON_KINDS,
@@ -52,6 +53,7 @@ class Resolver:
         self._sent_of = _sentence_of_tokens(doc)
         quoted, sources = quote_view(doc, self.quote_spans)
         self.token_quoted: list[bool] = quoted  # by token index: in_quote(token.idx)
+        self._unnamed_allowed = True
         self._build_history(sources)
 
     def in_quote(self, pos: int) -> bool:
@@ -68,9 +70,14 @@ class Resolver:
         text order: the candidates for a later "he" or "the ministry".  Resolved
         one by one, as a pronoun among them resolves against the history so far."""
         for src in sources:
+            # an unnamed source is salient only as the subject of a main clause,
+            # not of "a soldier would not admit ..." inside someone's statement
+            verb = src.head
+            self._unnamed_allowed = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
             key = self.resolve(src)
             if key is not None:
                 self.salience.add(src.idx, key)
+        self._unnamed_allowed = True
 
     def _starts_sentence(self, tok) -> bool:
         b = self.bounds(tok)
@@ -86,10 +93,14 @@ class Resolver:
         low = head.lower_
         if head.pos_ == "PRON" or low in GROUP_PRONOUNS:
             return self._pronoun(head, low)
+        lemma = head.lemma_.lower()
+        if is_source_noun(lemma) and self.mentions.of_phrase(head) is None:
+            # "one party source": not the party; "the official": the one described before
+            return (self._definite(head) and self._described_before(lemma)) or self._unnamed(head)
         key = self.mentions.beside(head)
         if key:
             return key
-        return self._described(head, head.lemma_.lower())
+        return self._described(head, lemma)
 
     def _pronoun(self, head, low: str) -> str | None:
         if low in PERSON_PRONOUNS:
@@ -110,10 +121,34 @@ class Resolver:
             if key:
                 return key
         if lemma in VAGUE_HEADS and lemma not in PERSON_TITLES | ORG_NOUNS:
-            return None
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+            return self._unnamed(head)
+        definite = self._definite(head)
         if definite and (lemma in PERSON_TITLES or lemma in ORG_NOUNS):
-            return self.salience.title_referent(head, lemma)
+            key = self._described_before(lemma) or self.salience.title_referent(head, lemma)
+            return key or self._unnamed(head)
         if lemma in PERSON_TITLES or lemma in ORG_NOUNS or lemma in VAGUE_HEADS:
+            return self._unnamed(head)
+        key = self.mentions.within(head)
+        return key if key or not could_speak(lemma) else self._unnamed(head)
+
+    @staticmethod
+    def _definite(head) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+    def _unnamed(self, head) -> str | None:
+        if not self._unnamed_allowed:
             return None
-        return self.mentions.within(head)
+        key = unnamed_source(self.actors, head)
+        if key is not None:
+            self.kind.setdefault(key, self.actors.actors[key].kind)
+        return key
+
+    def _described_before(self, lemma: str) -> str | None:
+        """"a spokeswoman said ... the spokeswoman added": the unnamed source
+        this document last described with that word."""
+        if not person_like(lemma):
+            return None
+        for a in reversed(list(self.actors.actors.values())):
+            if not a.named and lemma in a.name.lower().split():
+                return a.key
+        return None

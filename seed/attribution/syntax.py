@@ -118,6 +118,6 @@ def has_complement(verb) -> bool:
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd", "dative", "parataxis"):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("as", "on", "about"):
+        if c.dep_ == "prep" and c.lower_ in ("as", "on", "about", "for", "against", "of", "with", "to"):
             return True
     return verb.dep_ in ("parataxis",) or (verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children))

@@ -5,32 +5,8 @@ Generic lexicon only; nothing here names a particular actor or story.
 """
 from __future__ import annotations
 
-# Verbs that attribute an assertion to their subject.
-REPORT_VERBS = {
-    "say", "tell", "report", "write", "note", "add", "explain", "claim", "insist",
-    "warn", "suggest", "confirm", "deny", "dismiss", "estimate", "believe", "expect",
-    "predict", "state", "announce", "indicate", "point", "highlight", "argue",
-    "describe", "admit", "acknowledge", "assert", "stress", "emphasize", "emphasise",
-    "reveal", "allege", "testify", "observe", "comment", "reply", "respond", "tweet",
-    "declare", "maintain", "contend", "conclude", "hint", "caution", "recount",
-    "criticize", "criticise", "accuse", "reject", "refute", "rebut", "concede",
-    "remark", "speculate", "assess", "forecast", "calculate", "project", "cite",
-    "disclose", "assure", "mention", "recall", "doubt", "post",
-    "think", "fear", "underline", "quote", "brief", "inform",
-    "record", "document", "find", "verify", "publish", "broadcast",
-}
-# Verbs with other common senses: they report only with a that-clause ("maintained
-# that", not "maintaining an army").
-THAT_ONLY = {"maintain", "find", "observe", "record", "document", "recall", "fear",
-             "post", "publish", "broadcast", "project", "calculate", "emphasize",
-             "emphasise", "stress", "underline"}
-# Verbs that need a complement to count (alone they describe an act, not a claim).
-NEEDS_COMPLEMENT = {
-    "find", "show", "record", "document", "publish", "broadcast", "question", "ask",
-    "post", "think", "fear", "signal", "verify", "recall", "mention", "point",
-    "believe", "expect", "estimate", "confirm", "describe", "criticize", "criticise",
-    "accuse", "reject", "dismiss", "deny", "project", "calculate", "cite", "assess",
-}
+from .verbs import NEEDS_COMPLEMENT, REPORT_VERBS, THAT_ONLY  # noqa: F401  (the lexicon's verbs, by class)
+
 # Passives whose agent is left out: the writer vouches for a belief ...
 PASSIVE_OWN = {"believe", "expect", "think", "estimate", "consider", "understand",
                "presume", "assume", "fear", "project", "predict", "calculate", "observe"}
@@ -54,6 +30,12 @@ VAGUE_HEADS = {
     "assessment", "rumor", "rumour", "post", "someone", "person", "one", "man",
     "woman", "agreement", "document", "statement", "study", "survey", "data",
     "poll", "observation", "estimation",
+}
+# Heads that stand for people speaking: "a party source" is not the party.
+SOURCE_PEOPLE = {
+    "source", "official", "analyst", "expert", "observer", "critic", "resident", "people",
+    "insider", "diplomat", "commentator", "witness", "blogger", "someone", "person", "man",
+    "woman", "aide", "staffer", "supporter", "opponent", "voter", "activist",
 }
 PERSON_TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "president", "analyst",

@@ -287,11 +287,12 @@ def test_an_untitled_document_is_found_by_its_first_line(tmp_path):
 
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_input_gives_results_or_a_message_never_an_exception(s, con, query):
+    claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
     r = s.search(query)
     assert r.hits or r.message
     assert all(0 <= i < len(h.snippet) for h in r.hits for i in h.matches)
     assert all("\n" not in h.snippet and "\x1b" not in h.snippet for h in r.hits)
-    assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 11  # nothing dropped
+    assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == claims > 0  # nothing dropped
 
 
 def test_short_queries_fall_back_to_actor_names(s):

@@ -80,12 +80,34 @@ def test_two_sources_in_one_sentence_give_two_claims_with_the_same_text(nlp):
     assert claims[0].text == claims[1].text
 
 
-def test_vague_sources_have_no_claimant(nlp):
+def test_vague_sources_are_unnamed_sources_kept_as_their_description(nlp):
     text = ("Analysts suggest that prices will rise. One report claims that 200 boats were sold. "
             "Officials said the port would reopen.")
-    claims, _, _ = run(nlp, text)
+    claims, acts, _ = run(nlp, text)
     assert len(claims) == 3
-    assert [c.claimant for c in claims] == [None, None, None]
+    sources = [acts.actors[c.claimant] for c in claims]
+    assert [a.name for a in sources] == ["Analysts", "One report", "Officials"]
+    assert not any(a.named for a in sources)
+
+
+def test_an_unnamed_source_is_not_the_organisation_it_belongs_to(nlp):
+    claims, acts, _ = run(nlp, "A Ministry of Fisheries official said the quota would be cut.")
+    source = acts.actors[claims[0].claimant]
+    assert (source.name, source.named) == ("A Ministry of Fisheries official", False)
+
+
+def test_the_same_description_later_is_the_same_unnamed_source(nlp):
+    text = ("A spokeswoman said the port would reopen on Monday. "
+            "The spokeswoman added that ferries would run twice a day.")
+    claims, acts, _ = run(nlp, text)
+    assert len(claims) == 2 and claims[0].claimant == claims[1].claimant
+    assert acts.actors[claims[0].claimant].name == "A spokeswoman"
+
+
+def test_a_source_told_an_outlet_is_the_source_not_the_outlet(nlp):
+    claims, acts, _ = run(nlp, "A senior official told the Harbour Gazette that talks had stalled.")
+    source = acts.actors[claims[0].claimant]
+    assert source.name == "A senior official" and not source.named
 
 
 def test_according_to_names_the_claimant(nlp):
@@ -108,10 +130,10 @@ def test_agentless_belief_is_the_writers_own_speculation(nlp):
     assert c.stance == "speculates"
 
 
-def test_inverted_say_with_a_vague_source_has_no_claimant(nlp):
-    claims, _, _ = run(nlp, "About 300 boats have already left the harbour, say insurance reports.")
+def test_inverted_say_with_a_vague_source_has_it_as_unnamed_source(nlp):
+    claims, acts, _ = run(nlp, "About 300 boats have already left the harbour, say insurance reports.")
     c = only(claims)
-    assert c.claimant is None
+    assert acts.actors[c.claimant].name == "insurance reports"
 
 
 def test_dismissed_as_a_hoax_is_a_denial(nlp):

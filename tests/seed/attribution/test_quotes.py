@@ -159,9 +159,10 @@ def test_a_quoted_word_in_a_reported_clause_belongs_to_the_reporter(nlp):
     assert speaker(acts, quotes[0]) == "Tomas Berg"
 
 
-def test_anonymous_source_gives_no_speaker(nlp):
-    quotes, _ = run(nlp, '"The boats are already gone," a source in the harbour told reporters.', PEOPLE)
-    assert quotes[0].speaker is None
+def test_anonymous_source_is_the_unnamed_speaker_it_describes(nlp):
+    quotes, acts = run(nlp, '"The boats are already gone," a source in the harbour told reporters.', PEOPLE)
+    speaker = acts.actors[quotes[0].speaker]
+    assert (speaker.name, speaker.named) == ("a source in the harbour", False)
 
 
 @settings(max_examples=200, deadline=None)
