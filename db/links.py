@@ -13,9 +13,9 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 
-from .link_state import claims_of
+from .link_state import claims_of, story_rows
 
-LINKS_VERSION = "2"  # bump when the linking rules or the remembered state change: old links are redone
+LINKS_VERSION = "3"  # bump when the linking rules or the remembered state change: old links are redone
 _FINGERPRINT = "links_fingerprint"
 
 
@@ -127,7 +127,7 @@ def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
         "SELECT document_id, start, text FROM passages WHERE kind != 'sentence' ORDER BY document_id, start")]
     published = {r[0]: r[1] for r in con.execute("SELECT id, published FROM documents")}
     return {"claims": list(claims.values()), "figures": figures, "quotes": quotes,
-            "paragraphs": paragraphs, "published": published}
+            "paragraphs": paragraphs, "published": published, "stories": story_rows(con, documents)}
 
 
 def _sync(con: sqlite3.Connection, group_table: str, member_table: str, member_col: str,
@@ -375,3 +375,20 @@ def _overlap(a, b) -> bool:
     a_hi = a["range_high"] if a["range_high"] is not None else inf
     b_hi = b["range_high"] if b["range_high"] is not None else inf
     return a["range_low"] <= b_hi and b["range_low"] <= a_hi
+
+
+def spans_and_groups(con: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """Where every claim and figure is, and which group each is in: what
+    benchmarks/link_eval.py scores hand labels against."""
+    return {
+        "documents": con.execute("SELECT id, path FROM documents ORDER BY id").fetchall(),
+        "claims": con.execute('SELECT id, document_id, start, "end" FROM claims ORDER BY id').fetchall(),
+        "figures": con.execute('SELECT id, document_id, start, "end" FROM figures ORDER BY id').fetchall(),
+        "claim_groups": con.execute("SELECT group_id, claim_id, document_id FROM claim_group_members").fetchall(),
+        "figure_groups": con.execute("SELECT group_id, figure_id, document_id FROM figure_group_members").fetchall(),
+        "figure_status": con.execute("SELECT id, status FROM figure_groups").fetchall(),
+    }
+
+
+def document_texts(con: sqlite3.Connection) -> dict[int, str]:
+    return dict(con.execute("SELECT id, text FROM documents"))

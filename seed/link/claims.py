@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from db.matching import normalise, similarity
 
 from .figures import FigureGroup, overlaps
+from .stories import same_story
 
 # Thresholds, chosen on the default corpus (README, "Across sources").
 SAME_CLAIM = 38.0  # combined score (cosine x 100 + bonuses) to join two claims
@@ -50,17 +51,24 @@ class ClaimIn:
     actors: frozenset[int] = frozenset()  # claimant and actors named in the claim
     figures: tuple[int, ...] = ()  # figure ids inside the claim
     names: tuple[tuple[int, int], ...] = ()  # spans (document offsets) of people and organisations named
+    places: tuple[tuple[int, int, int], ...] = ()  # (start, end, actor id) of the states and places named
 
     def words(self) -> str:
-        """The text without the names in it: sharing a name is counted as a
-        shared actor, not again as shared words."""
+        """The text without the names in it: sharing a person's name is
+        counted as a shared actor, not again as shared words, and a state or
+        place is counted by its actor (``actor_terms``), whatever it is called."""
         out, at = [], self.start
-        for s, e in sorted(self.names):
+        for s, e in sorted([*self.names, *((s, e) for s, e, _ in self.places)]):
             if s >= at:
                 out.append(self.text[at - self.start:s - self.start])
                 at = e
         out.append(self.text[at - self.start:])
         return " ".join(out)
+
+    def actor_terms(self) -> list[str]:
+        """One term per state or place named, the same for every name the
+        actor resolution gave it ("Moscow" acting for Russia, "Russia")."""
+        return [f"@{a}" for _, _, a in sorted(self.places)]
 
 
 @dataclass
@@ -86,7 +94,7 @@ def terms(text: str) -> list[str]:
 def bag(claim: ClaimIn) -> dict[str, int]:
     """The claim's content words and their counts, in text order (the order
     keeps the float sums of a re-link identical to those of a full link)."""
-    return dict(Counter(terms(claim.words())))
+    return dict(Counter([*terms(claim.words()), *claim.actor_terms()]))
 
 
 def vector(bag_: dict[str, int], df, n: int) -> dict[str, float]:
@@ -127,10 +135,22 @@ def finish_score(cos: float, verbatim, a_actors, b_actors, a_figures, b_figures,
     return round(score, 1)
 
 
+def apart(a: int, b: int, signatures: dict[int, dict[str, float]] | None, cache: dict) -> bool:
+    """Do documents ``a`` and ``b`` tell different stories?  (Never, when
+    the stories are not known or a document names nothing.)"""
+    if not signatures or not signatures.get(a) or not signatures.get(b):
+        return False
+    if (a, b) not in cache:
+        cache[(a, b)] = not same_story(signatures[a], signatures[b])
+    return cache[(a, b)]
+
+
 def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
-                similar=similarity) -> dict[tuple[int, int], float]:
+                similar=similarity, signatures=None) -> dict[tuple[int, int], float]:
     """Combined score of each pair of claims from different documents that
-    share enough content words (pairs found through an inverted index)."""
+    share enough content words (pairs found through an inverted index), and
+    that tell the same story (the same words about another war are another
+    claim)."""
     bags = {c.id: bag(c) for c in claims}
     df: Counter = Counter()
     for b in bags.values():
@@ -155,11 +175,13 @@ def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
             for b in ids[i + 1:]:
                 if by_id[a].document_id != by_id[b].document_id:
                     shared[(a, b)] += 1
-    scores = {}
+    scores, stories = {}, {}
     for (a, b), k in shared.items():
         if k < MIN_SHARED_TERMS:
             continue
         ca, cb = by_id[a], by_id[b]
+        if apart(ca.document_id, cb.document_id, signatures, stories):
+            continue
         score = finish_score(cosine(vec[a], vec[b]), lambda: similar(ca.text, cb.text), ca.actors, cb.actors,
                              ca.figures, cb.figures, fig_group)
         if score is not None:
@@ -206,10 +228,10 @@ class ClaimRef:
 
 
 def claim_groups(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
-                 order: dict[int, tuple], similar=similarity) -> list[ClaimGroup]:
+                 order: dict[int, tuple], similar=similarity, signatures=None) -> list[ClaimGroup]:
     """Groups of claims from at least two documents that say the same thing;
     ``order`` sorts documents by first appearance (publication date, then id)."""
-    scores = pair_scores(claims, figure_groups_, similar)
+    scores = pair_scores(claims, figure_groups_, similar, signatures)
     refs = {c.id: ClaimRef(c.id, c.document_id, c.start, c.end, len(c.text)) for c in claims}
     texts = {c.id: c.text for c in claims}
     return groups_from_scores(scores, refs, order, texts.__getitem__)
