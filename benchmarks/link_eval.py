@@ -43,7 +43,7 @@ def _doc_of(paths: dict[int, str], corpus: str, name: str) -> int:
     return found[0]
 
 
-def _item(side, corpus, paths, texts, spans) -> int | None:
+def _item(side, corpus, paths, texts, spans, figure: bool) -> int | None:
     """The claim or figure whose span holds the labelled point."""
     doc = _doc_of(paths, corpus, side[0])
     where = side[1]
@@ -51,7 +51,9 @@ def _item(side, corpus, paths, texts, spans) -> int | None:
         at = texts[doc].find(where)
         if at < 0:
             raise SystemExit(f"labels: {where!r} not in {side[0]}")
-        where = at + len(where) // 2 if where[:1].isdigit() or where[:1] == "$" else at
+        # A figure's snippet points at its first digit ("lead of 6"), a claim's at its start.
+        digits = [i for i, ch in enumerate(where) if ch.isdigit() or ch == "$"]
+        where = at + (digits[0] if figure and digits else 0)
     hits = [(e - s, i) for i, d, s, e in spans if d == doc and s <= where < e]
     return min(hits)[1] if hits else None
 
@@ -100,7 +102,9 @@ def main(argv=None) -> int:
     print(f"{len(paths)} documents, {len(set(story.values()))} stories")
     for kind, spans, groups in (("claims", rows["claims"], rows["claim_groups"]),
                                 ("figures", rows["figures"], rows["figure_groups"])):
-        pairs = [(_item(a, block["corpus"], paths, texts, spans), _item(b, block["corpus"], paths, texts, spans), same)
+        figure = kind == "figures"
+        pairs = [(_item(a, block["corpus"], paths, texts, spans, figure),
+                  _item(b, block["corpus"], paths, texts, spans, figure), same)
                  for block in labels[kind] for a, b, same in block["pairs"]]
         group_of = {item: g for g, item, _ in groups}
         p, r, predicted, n, missing = score(pairs, group_of)

@@ -21,7 +21,7 @@ from .figures import FigureGroup, overlaps
 from .stories import same_story
 
 # Thresholds, chosen on the default corpus (README, "Across sources").
-SAME_CLAIM = 38.0  # combined score (cosine x 100 + bonuses) to join two claims
+SAME_CLAIM = 42.0  # combined score (cosine x 100 + bonuses) to join two claims (benchmarks/link_eval.py)
 VERBATIM = 85.0  # rapidfuzz similarity at which two claims are the same words
 VERBATIM_BONUS = 30.0
 VERBATIM_GATE = 25.0  # cosine x 100 below which two claims cannot be near-verbatim
@@ -38,7 +38,11 @@ each some such only own same other another more most less very just also even to
 is are was were be been being am have has had having do does did doing will would could should may might
 must can shall said says say saying told tell according reported reports report claims claim stated
 one two three four five six seven eight nine ten hundreds thousands dozens
+monday tuesday wednesday thursday friday saturday sunday today yesterday week weeks day days now still
+january february march april june july august september october november december
 """.split())
+ACTOR_TERM = "@"  # starts a term that stands for a state or place, not a word
+ACTOR_WEIGHT = 0.5  # a state named weighs less than a word: the story's states are named everywhere
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class ClaimIn:
     def actor_terms(self) -> list[str]:
         """One term per state or place named, the same for every name the
         actor resolution gave it ("Moscow" acting for Russia, "Russia")."""
-        return [f"@{a}" for _, _, a in sorted(self.places)]
+        return [f"{ACTOR_TERM}{a}" for _, _, a in sorted(self.places)]
 
 
 @dataclass
@@ -100,7 +104,8 @@ def bag(claim: ClaimIn) -> dict[str, int]:
 def vector(bag_: dict[str, int], df, n: int) -> dict[str, float]:
     """TF-IDF weights of a bag, normalised; ``df`` counts the claims holding a
     term among the ``n`` claims of the database."""
-    v = {t: k * math.log((n + 1) / (df[t] + 0.5)) for t, k in bag_.items()}
+    v = {t: k * math.log((n + 1) / (df[t] + 0.5)) * (ACTOR_WEIGHT if t.startswith(ACTOR_TERM) else 1.0)
+         for t, k in bag_.items()}
     norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
     return {t: x / norm for t, x in v.items() if x > 0}
 
@@ -168,8 +173,10 @@ def pair_scores(claims: list[ClaimIn], figure_groups_: list[FigureGroup],
             postings.setdefault(t, []).append(c.id)
     shared: Counter = Counter()
     cap = posting_cap(len(claims))
-    for ids in postings.values():
-        if len(ids) > cap:
+    for t, ids in postings.items():
+        # Shared words, not shared actors, make a pair worth scoring: two
+        # claims naming the same states may say anything about them.
+        if len(ids) > cap or t.startswith(ACTOR_TERM):
             continue
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:

@@ -94,8 +94,12 @@ def side(f: FigureIn) -> str:
     troops"): whose people they are; "" when it does not say."""
     if f.unit not in PEOPLE_UNITS:
         return ""
-    m = _WHO.match((f.subject or "").strip())
-    return m.group(1) if m else ""
+    subject = (f.subject or "").strip()
+    m = _WHO.match(subject)
+    if not m:
+        return ""
+    # "North Koreans" are the "North Korean" soldiers: a demonym as the noun.
+    return m.group(1)[:-1] if m.group(1) == subject and subject.endswith("s") else m.group(1)
 
 
 def _sides(members: list[FigureIn]) -> list[list[FigureIn]]:

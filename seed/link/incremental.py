@@ -46,7 +46,7 @@ from db import link_state as state
 from db import links as store
 
 from . import claims as claim_links
-from .claims import (MIN_SHARED_TERMS, VERBATIM_GATE, ClaimIn, bag, cosine, finish_score, groups_from_scores,
+from .claims import (ACTOR_TERM, MIN_SHARED_TERMS, VERBATIM_GATE, ClaimIn, bag, cosine, finish_score, groups_from_scores,
                      posting_cap, vector)
 from .figures import bucket, bucket_groups, bucket_prefix
 from .quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
@@ -172,6 +172,7 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
     if cap != cap_old:
         lo, hi = sorted((cap, cap_old))
         flipped |= {t for t, k in df.items() if lo < k <= hi and not moved[t]}
+    flipped = {t for t in flipped if not t.startswith(ACTOR_TERM)}  # they never pair claims
     postings: dict[str, list[int]] = {}
     for cid, c in claims.items():  # ids ascending
         for t in c.terms:
@@ -181,7 +182,7 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
     for a in sorted(added):
         ca, shared = claims[a], Counter()
         for t in ca.terms:
-            if df[t] > cap:
+            if df[t] > cap or t.startswith(ACTOR_TERM):
                 continue
             for b in postings[t]:
                 if b != a and claims[b].document_id != ca.document_id and not (b in added and b < a):
@@ -210,7 +211,7 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
 
     def usable(cid: int) -> frozenset:
         if cid not in under:
-            under[cid] = frozenset(t for t in claims[cid].terms if df[t] <= cap)
+            under[cid] = frozenset(t for t in claims[cid].terms if df[t] <= cap and not t.startswith(ACTOR_TERM))
         return under[cid]
 
     gone = set()
