@@ -118,6 +118,11 @@ def main(argv=None) -> int:
     status = dict(rows["figure_status"])
     conflicts = [g for g, s in status.items() if s == "conflict"]
     print(f"figure groups in conflict: {len(conflicts)} of {len(status)}")
+    figure_text = store.figure_texts(con)
+    for g in conflicts:
+        members = sorted((Path(paths[doc]).stem[:12], figure_text[f]) for gid, f, doc in rows["figure_groups"] if gid == g)
+        print(f"  {story[next(d for gid, _, d in rows['figure_groups'] if gid == g)]:8} "
+              + " · ".join(f"{name} {text}" for name, text in members))
     if args.keep:
         print(f"database kept: {db}")
     else:

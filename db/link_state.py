@@ -56,7 +56,8 @@ def consistent(con: sqlite3.Connection, touched: set[int], stale: set[int]) -> b
 def claims_of(con: sqlite3.Connection, documents: set[int]) -> list[dict]:
     """The claims of ``documents`` with what pairing needs: the actors they
     name (the spans of named people and organisations, and of states and
-    places with their actor), their figures."""
+    places with their actor), their figures (ids, and the unit and value of
+    each)."""
     ids = _ids(documents)
     claims = {r["id"]: {**dict(r), "actors": set(), "figures": [], "names": [], "places": []} for r in con.execute(
         f'SELECT id, document_id, start, "end", text, claimant_id FROM claims '
@@ -73,11 +74,13 @@ def claims_of(con: sqlite3.Connection, documents: set[int]) -> list[dict]:
     for c in claims.values():
         if c["claimant_id"] is not None:
             c["actors"].add(c["claimant_id"])
-    for figure_id, claim_id in con.execute(
-            f'SELECT id, claim_id FROM figures WHERE document_id IN {_IDS} AND claim_id IS NOT NULL '
+    for figure_id, claim_id, unit, low in con.execute(
+            f'SELECT id, claim_id, unit, low FROM figures WHERE document_id IN {_IDS} AND claim_id IS NOT NULL '
             'ORDER BY document_id, start, id', (ids,)):
         if claim_id in claims:
             claims[claim_id]["figures"].append(figure_id)
+            if unit and low is not None:
+                claims[claim_id].setdefault("values", []).append((unit, low))
     return list(claims.values())
 
 
@@ -182,6 +185,12 @@ def figure_ranges(con: sqlite3.Connection) -> dict[int, tuple[int, float, float]
     inf = float("inf")
     return {f: (g, lo, inf if hi is None else hi) for f, g, lo, hi in con.execute(
         "SELECT figure_id, group_id, range_low, range_high FROM figure_group_members")}
+
+
+def figure_units(con: sqlite3.Connection) -> dict[int, str]:
+    """figure id -> its unit, for every figure compared at all (in a bucket)."""
+    return {f: json.loads(b)[0] for f, b in con.execute(
+        "SELECT figure_id, bucket FROM link_figures WHERE bucket IS NOT NULL")}
 
 
 # -- quotes ------------------------------------------------------------------------

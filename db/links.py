@@ -392,3 +392,7 @@ def spans_and_groups(con: sqlite3.Connection) -> dict[str, list[tuple]]:
 
 def document_texts(con: sqlite3.Connection) -> dict[int, str]:
     return dict(con.execute("SELECT id, text FROM documents"))
+
+
+def figure_texts(con: sqlite3.Connection) -> dict[int, str]:
+    return dict(con.execute("SELECT id, text FROM figures"))

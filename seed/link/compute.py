@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from db.matching import similarity
 
 from .claims import ClaimGroup, ClaimIn, claim_groups
-from .figures import FigureGroup, FigureIn, figure_groups
+from .figures import FigureGroup, FigureIn, bucket, figure_groups
 from .quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
 from .stories import signature
 from .rows import claim_rows, document_order, figure_context, figure_rows, reuse_rows
@@ -33,14 +33,16 @@ def compute(claims: list[ClaimIn], figures: list[FigureIn], quotes: list[QuoteIn
     figs = figure_groups(figures, signatures)
     reuse = [*kept, *quote_reuse(quotes, paragraphs, order, touched)]
     reuse.sort(key=lambda r: (r.origin_document_id, r.origin_start, r.reuse_document_id, r.reuse_start))
-    return Links(claim_groups(claims, figs, order, similar, signatures), figs, reuse)
+    units = {f.id: key[0] for f in figures if (key := bucket(f)) is not None}
+    return Links(claim_groups(claims, figs, order, similar, signatures, units), figs, reuse)
 
 
 def compute_from_rows(rows: dict, *, touched: set[int] | None = None, kept: list[dict] = (),
                       similar=similarity) -> Links:
     claims = [ClaimIn(c["id"], c["document_id"], c["start"], c["end"], c["text"],
                       frozenset(c["actors"]), tuple(c["figures"]),
-                      tuple(c["names"]), tuple(map(tuple, c.get("places", ())))) for c in rows["claims"]]
+                      tuple(c["names"]), tuple(map(tuple, c.get("places", ()))),
+                      tuple(map(tuple, c.get("values", ())))) for c in rows["claims"]]
     quotes = [QuoteIn(q["id"], q["document_id"], q["start"], q["end"], q["text"]) for q in rows["quotes"]]
     paragraphs = [ParagraphIn(p["document_id"], p["start"], p["text"]) for p in rows["paragraphs"]]
     signatures = {d: signature(text, mentions) for d, (text, mentions) in rows.get("stories", {}).items()}

@@ -46,8 +46,8 @@ from db import link_state as state
 from db import links as store
 
 from . import claims as claim_links
-from .claims import (ACTOR_TERM, MIN_SHARED_TERMS, VERBATIM_GATE, ClaimIn, bag, cosine, finish_score, groups_from_scores,
-                     posting_cap, vector)
+from .claims import (MIN_SHARED_TERMS, NEGATED, VERBATIM_GATE, ClaimIn, bag, cosine, finish_score, groups_from_scores,
+                     pairing_weight, posting_cap, vector)
 from .figures import bucket, bucket_groups, bucket_prefix
 from .quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
 from .stories import signature
@@ -133,7 +133,8 @@ def _claims(con, touched: set[int], stale: set[int], order: dict[int, tuple], si
     added: dict[int, state.ClaimState] = {}
     for r in state.claims_of(con, touched):
         c = ClaimIn(r["id"], r["document_id"], r["start"], r["end"], r["text"], frozenset(r["actors"]),
-                    tuple(r["figures"]), tuple(r["names"]), tuple(map(tuple, r["places"])))
+                    tuple(r["figures"]), tuple(r["names"]), tuple(map(tuple, r["places"])),
+                    tuple(map(tuple, r.get("values", ()))))
         added[c.id] = state.ClaimState(c.id, c.document_id, c.start, c.end, len(c.text), bag(c), c.actors,
                                        c.figures)
     state.add_claims(con, list(added.values()))
@@ -172,7 +173,7 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
     if cap != cap_old:
         lo, hi = sorted((cap, cap_old))
         flipped |= {t for t, k in df.items() if lo < k <= hi and not moved[t]}
-    flipped = {t for t in flipped if not t.startswith(ACTOR_TERM)}  # they never pair claims
+    flipped = {t for t in flipped if pairing_weight(t)}  # the others never pair claims
     postings: dict[str, list[int]] = {}
     for cid, c in claims.items():  # ids ascending
         for t in c.terms:
@@ -182,11 +183,12 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
     for a in sorted(added):
         ca, shared = claims[a], Counter()
         for t in ca.terms:
-            if df[t] > cap or t.startswith(ACTOR_TERM):
+            weight = pairing_weight(t)
+            if df[t] > cap or not weight:
                 continue
             for b in postings[t]:
                 if b != a and claims[b].document_id != ca.document_id and not (b in added and b < a):
-                    shared[b] += 1
+                    shared[b] += weight
         stats.pair_candidates += len(shared)
         new |= {(min(a, b), max(a, b)) for b, k in shared.items() if k >= MIN_SHARED_TERMS}
 
@@ -211,12 +213,12 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
 
     def usable(cid: int) -> frozenset:
         if cid not in under:
-            under[cid] = frozenset(t for t in claims[cid].terms if df[t] <= cap and not t.startswith(ACTOR_TERM))
+            under[cid] = frozenset(t for t in claims[cid].terms if df[t] <= cap and pairing_weight(t))
         return under[cid]
 
     gone = set()
     for a, b in recheck:
-        enough = len(usable(a) & usable(b)) >= MIN_SHARED_TERMS
+        enough = sum(pairing_weight(t) for t in usable(a) & usable(b)) >= MIN_SHARED_TERMS
         if enough and (a, b) not in pairs:
             new.add((a, b))
         elif not enough and (a, b) in pairs:
@@ -244,13 +246,14 @@ def _scores(con, claims: dict[int, state.ClaimState], df: Counter, pairs: dict, 
         state.set_similarity(con, values)
         pairs.update(values)
         stats.similarities = len(values)
-    fig_group = state.figure_ranges(con)
+    fig_group, fig_unit = state.figure_ranges(con), state.figure_units(con)
     scores, stories = {}, {}
     for p in sorted(pairs):
         ca, cb = claims[p[0]], claims[p[1]]
         if claim_links.apart(ca.document_id, cb.document_id, signatures, stories):
             continue
-        s = finish_score(cos[p], lambda: pairs[p], ca.actors, cb.actors, ca.figures, cb.figures, fig_group)
+        s = finish_score(cos[p], lambda: pairs[p], ca.actors, cb.actors, ca.figures, cb.figures, fig_group,
+                         fig_unit, (NEGATED in ca.terms) != (NEGATED in cb.terms))
         if s is not None:
             scores[p] = s
     stats.pairs_scored = len(pairs)
