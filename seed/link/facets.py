@@ -84,6 +84,7 @@ class FigureIn:
     before: str  # the sentence's words before the number, from the previous figure on
     after: str  # the sentence's words after it, up to the next figure
     published: str | None = None
+    sentence: tuple[int, int] | None = None  # the sentence's span in the document
 
 
 def is_vague(f: FigureIn) -> bool:
@@ -158,7 +159,9 @@ def scope(f: FigureIn) -> str:
         return "total"
     if _ADDITIONAL.search(before):
         return "additional"
-    if _FIRST.search(before) or _FIRST.search(after):
+    # "1,500 special forces arrived in the port city, initially for training":
+    # the first arrivals, said anywhere in the rest of the clause.
+    if _FIRST.search(before) or _FIRST.search(re.split(r"[;:]", f.after)[0].lower()):
         return "first"
     return "total"
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .facets import (PEOPLE_UNITS, SCOPE_WORDS, FigureIn, facets, interval, is_vague,  # noqa: F401 (re-exported)
                      overlaps)
-from .stories import story_parts
+from .stories import elsewhere, story_parts
 
 MAGNITUDE_GAP = 8.0  # no two members of a group further apart than this: they count different things
 _WHO = re.compile(r"((?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*)\b")
@@ -162,13 +162,17 @@ def _group(key: tuple[str, str, str], cluster: list[FigureIn]) -> FigureGroup:
 
 
 def bucket_groups(key: tuple[str, str, str], members: list[FigureIn],
-                  signatures: dict[int, dict[str, float]] | None = None) -> list[FigureGroup]:
+                  signatures: dict[int, dict[str, float]] | None = None,
+                  places: dict[int, list[tuple[int, int, str]]] | None = None) -> list[FigureGroup]:
     """The groups of one bucket, in any order of ``members``; ``signatures``
-    gives each member's document its story signature (``stories``; None:
-    the documents are taken to tell one story)."""
+    gives each member's document its story signature and ``places`` the
+    states and places it names (``stories``; None: the documents are taken
+    to tell one story)."""
     groups: list[FigureGroup] = []
     for story in story_parts({f.document_id for f in members}, signatures):
-        in_story = [f for f in members if f.document_id in story]
+        in_story = [f for f in members if f.document_id in story and not elsewhere(
+            f.sentence, (places or {}).get(f.document_id, []),
+            [signatures[d] for d in sorted(story) if d != f.document_id and signatures and signatures.get(d)])]
         for part in _sides(in_story):
             for cluster in _magnitude_clusters(part):
                 if len({f.document_id for f in cluster}) >= 2:
@@ -184,8 +188,8 @@ def bucket_groups(key: tuple[str, str, str], members: list[FigureIn],
     return groups
 
 
-def figure_groups(figures: list[FigureIn],
-                  signatures: dict[int, dict[str, float]] | None = None) -> list[FigureGroup]:
+def figure_groups(figures: list[FigureIn], signatures: dict[int, dict[str, float]] | None = None,
+                  places: dict[int, list[tuple[int, int, str]]] | None = None) -> list[FigureGroup]:
     """Groups of comparable figures from at least two documents, each member
     marked when its range misses another source's."""
     buckets: dict[tuple[str, str, str], list[FigureIn]] = {}
@@ -193,4 +197,4 @@ def figure_groups(figures: list[FigureIn],
         key = bucket(f)
         if key is not None:
             buckets.setdefault(key, []).append(f)
-    return [g for key, members in sorted(buckets.items()) for g in bucket_groups(key, members, signatures)]
+    return [g for key, members in sorted(buckets.items()) for g in bucket_groups(key, members, signatures, places)]

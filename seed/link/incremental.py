@@ -50,7 +50,7 @@ from .claims import (MIN_SHARED_TERMS, NEGATED, VERBATIM_GATE, ClaimIn, bag, cos
                      pairing_weight, posting_cap, vector)
 from .figures import bucket, bucket_groups, bucket_prefix
 from .quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
-from .stories import signature
+from .stories import places, signature
 from .rows import claim_rows, document_order, figure_context, figure_rows, reuse_rows
 
 
@@ -93,9 +93,10 @@ def relink(con, *, force: bool = False) -> dict[str, int]:
     stats.documents = len(touched | removed)
     order = document_order(store.published(con))
     # Every document's story (a signature depends on its document alone).
-    signatures = {d: signature(text, mentions) for d, (text, mentions) in
-                  state.story_rows(con, store.present_documents(con)).items()}
-    _figures(con, touched, touched | removed, signatures, stats)
+    stories = state.story_rows(con, store.present_documents(con))
+    signatures = {d: signature(text, mentions) for d, (text, mentions) in stories.items()}
+    named = {d: places(text, mentions) for d, (text, mentions) in stories.items()}
+    _figures(con, touched, touched | removed, signatures, named, stats)
     _claims(con, touched, touched | removed, order, signatures, stats)
     _quotes(con, touched, order, stats.full)
     store.mark_linked(con)
@@ -103,7 +104,7 @@ def relink(con, *, force: bool = False) -> dict[str, int]:
     return store.counts(con)
 
 
-def _figures(con, touched: set[int], stale: set[int], signatures: dict, stats: RunStats) -> None:
+def _figures(con, touched: set[int], stale: set[int], signatures: dict, named: dict, stats: RunStats) -> None:
     dirty = state.drop_figures(con, stale)
     rows = []
     for f in figure_context(state.figures_of(con, touched)):
@@ -120,7 +121,7 @@ def _figures(con, touched: set[int], stale: set[int], signatures: dict, stats: R
         # the words after a figure run up to the next figure, in a bucket or not.
         read.update((f.id, f) for f in figure_context(state.figures_of(con, new_docs)))
         members = [read[i] for i in sorted(ids)]
-        groups.extend(bucket_groups(tuple(json.loads(b)), members, signatures))
+        groups.extend(bucket_groups(tuple(json.loads(b)), members, signatures, named))
         stats.buckets_regrouped += 1
         stats.figures_regrouped += len(members)
     prefixes = None if stats.full else {bucket_prefix(tuple(json.loads(b))) for b in dirty}

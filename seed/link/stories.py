@@ -62,6 +62,26 @@ def signature(text: str, mentions: list[tuple[int, str, int, int]]) -> dict[str,
     return {k: v / total for k, v in sorted(counts.items())} if total else {}
 
 
+def places(text: str, mentions: list[tuple[int, str, int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, signature key) of each state or place a document names,
+    but for a "place" written like a word of a person's name it also names
+    (the recogniser's slip: "a lead over Sand" for the candidate Sand)."""
+    people = {w.lower() for _, kind, s, e in mentions if kind == "person" for w in text[s:e].split()}
+    return [(start, end, f"a{actor_id}") for actor_id, kind, start, end in mentions
+            if kind in ("country", "place") and text[start:end].lower() not in people]
+
+
+def elsewhere(span: tuple[int, int] | None, named: list[tuple[int, int, str]],
+              others: list[dict[str, float]]) -> bool:
+    """Does the sentence at ``span`` name a state or place that no other
+    document of the story names at all?  Then its figure is about somewhere
+    else: a war of another decade, a campaign on another continent, recalled
+    in passing."""
+    if span is None or not others:
+        return False
+    return any(span[0] <= s and e <= span[1] and not any(key in o for o in others) for s, e, key in named)
+
+
 def overlap(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(min(x, b[k]) for k, x in a.items() if k in b)
 
