@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from db import links as store  # noqa: E402
+from db import link_report as store  # noqa: E402
 from db.connection import open_readonly  # noqa: E402
 
 DEFAULT = (ROOT / ".." / "shared" / "corpus").resolve()

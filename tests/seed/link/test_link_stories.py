@@ -6,7 +6,7 @@ from __future__ import annotations
 from seed.link.claims import ClaimIn, bag, pair_scores
 from seed.link.facets import FigureIn, facets
 from seed.link.figures import figure_groups
-from seed.link.stories import signature, story_parts
+from seed.link.stories import places, signature, story_parts
 
 WAR_A = {"a1": 0.4, "a2": 0.3, "a9": 0.05, "wvalley": 0.25}  # two warring states, a valley, the UN in passing
 WAR_B = {"a5": 0.5, "a6": 0.4, "a9": 0.1}  # another war, the same UN
@@ -116,3 +116,53 @@ def test_the_same_words_about_another_story_are_not_the_same_claim():
     together = pair_scores([a, b, *filler], [], signatures={1: WAR_A, 2: dict(WAR_A)})
     apart = pair_scores([a, b, *filler], [], signatures={1: WAR_A, 2: WAR_B})
     assert (1, 2) in together and (1, 2) not in apart
+
+
+def test_a_figure_of_somewhere_no_other_source_names_is_left_out():
+    text = "About 3,000 troops backed the rebels in Farland decades ago."
+    recalled = FigureIn(1, 1, "About 3,000", 3000, 3000, "troops", "troops", "about", "", " troops backed",
+                        "2025-05-01", (0, len(text)))
+    today = [_fig(2, 2, 3200, unit="troops", subject="troops"), _fig(3, 3, 3100, unit="troops", subject="troops")]
+    sigs = {1: {"a1": 0.5, "a40": 0.1, "wvalley": 0.4}, 2: {"a1": 0.6, "wvalley": 0.4}, 3: {"a1": 1.0}}
+    named = {1: [(text.index("Farland"), text.index("Farland") + 7, "a40")]}
+    groups = figure_groups([recalled, *today], sigs, named)
+    assert _members(groups) == [[2, 3]]
+    assert _members(figure_groups([recalled, *today], sigs, {})) == [[1, 2, 3]]
+
+
+def test_a_place_spelt_like_a_persons_name_in_the_document_is_not_a_place():
+    text = "Mara Sand leads. A poll gave her rival a lead over Sand in Tessaly."
+    mentions = [(1, "person", 0, 9), (2, "place", text.index("Sand in"), text.index("Sand in") + 4),
+                (3, "place", text.index("Tessaly"), text.index("Tessaly") + 7)]
+    assert [key for *_, key in places(text, mentions)] == ["a3"]
+
+
+def test_claims_giving_the_same_figure_are_paired_though_they_share_one_word():
+    a_text = "Analysts said the generals had moved 40,000 troops to the plain"
+    b_text = "The institute said the invaders massed some 40,000 soldiers"
+    a = ClaimIn(1, 1, 0, len(a_text), a_text, values=(("troops", 40000),))
+    b = ClaimIn(2, 2, 0, len(b_text), b_text, values=(("troops", 40000),))
+    filler = [_claim(i, 10 + i, f"Farmers number {i} sold apples at the market") for i in range(3, 9)]
+    assert "#troops:4e+04" in bag(a)
+    assert (1, 2) in pair_scores([a, b, *filler], [])
+    assert (1, 2) not in pair_scores([_claim(1, 1, a_text), _claim(2, 2, b_text), *filler], [])
+
+
+def test_a_negated_claim_scores_less_than_its_plain_twin():
+    plain = _claim(1, 1, "The candidate has a plan to end the fuel shortages")
+    same = _claim(2, 2, "The candidate has a plan to end the fuel shortages soon")
+    denied = _claim(3, 3, "The candidate has no plan to end the fuel shortages soon")
+    filler = [_claim(i, 10 + i, f"Farmers number {i} sold apples at the market") for i in range(4, 10)]
+    scores = pair_scores([plain, same, denied, *filler], [])
+    assert scores[(1, 3)] <= scores[(1, 2)] - 15 + 1
+
+
+def test_claims_counting_one_unit_in_different_figure_groups_are_different_claims():
+    held_text, strike_text = ("The ministry said the prison holds 3,500 prisoners",
+                              "The ministry said 900 prisoners in the prison were on strike")
+    held = ClaimIn(1, 1, 0, len(held_text), held_text, figures=(11,))
+    strike = ClaimIn(2, 2, 0, len(strike_text), strike_text, figures=(12,))
+    filler = [_claim(i, 10 + i, f"Farmers number {i} sold apples at the market") for i in range(3, 9)]
+    assert (1, 2) in pair_scores([held, strike, *filler], [])
+    units = {11: "captured", 12: "captured"}
+    assert (1, 2) not in pair_scores([held, strike, *filler], [], fig_unit=units)
