@@ -1,10 +1,14 @@
 """Claims from different documents that say the same thing.
 
-Claims are paired by TF-IDF cosine of their content words (idf over all
-claims, so the words every article on a story shares weigh nothing), with a
-bonus for a verbatim match (rapidfuzz), for shared actors, and for figures in
-one figure group that agree; figures that conflict keep two claims apart.
-Pairs scoring at least SAME_CLAIM join one group (single linkage).  Linking
+Claims of documents telling the same story (``stories``) are paired by
+TF-IDF cosine of their terms (idf over all claims, so the words every article
+on a story shares weigh nothing): content words with common paraphrases made
+one (``words``), the states and places named by their resolved actor, and
+each figure's unit and value.  Bonuses for a verbatim match (rapidfuzz), for
+shared actors, and for figures in one figure group that agree; a penalty when
+one claim is negated and the other not; figures that conflict, or that count
+one unit in different groups, keep two claims apart.  Pairs scoring at least
+SAME_CLAIM join one group (single linkage).  Linking
 all at once (``compute``) and re-linking (``incremental``) both score and
 group through these functions, which is why their results are the same.
 """
@@ -21,7 +25,7 @@ from .figures import FigureGroup, overlaps
 from .words import terms
 from .stories import same_story
 
-# Thresholds, chosen on the default corpus (README, "Across sources").
+# Thresholds, chosen on the default corpus and benchmarks/link_eval.py (README, "Across sources").
 SAME_CLAIM = 40.0  # combined score (cosine x 100 + bonuses) to join two claims (benchmarks/link_eval.py)
 VERBATIM = 85.0  # rapidfuzz similarity at which two claims are the same words
 VERBATIM_BONUS = 30.0
