@@ -55,9 +55,11 @@ def consistent(con: sqlite3.Connection, touched: set[int], stale: set[int]) -> b
 
 def claims_of(con: sqlite3.Connection, documents: set[int]) -> list[dict]:
     """The claims of ``documents`` with what pairing needs: the actors they
-    name (and the spans of named people and organisations), their figures."""
+    name (the spans of named people and organisations, and of states and
+    places with their actor), their figures (ids, and the unit and value of
+    each)."""
     ids = _ids(documents)
-    claims = {r["id"]: {**dict(r), "actors": set(), "figures": [], "names": []} for r in con.execute(
+    claims = {r["id"]: {**dict(r), "actors": set(), "figures": [], "names": [], "places": []} for r in con.execute(
         f'SELECT id, document_id, start, "end", text, claimant_id FROM claims '
         f'WHERE document_id IN {_IDS} ORDER BY id', (ids,))}
     for claim_id, actor_id, kind, start, end in con.execute(
@@ -67,14 +69,18 @@ def claims_of(con: sqlite3.Connection, documents: set[int]) -> list[dict]:
         claims[claim_id]["actors"].add(actor_id)
         if kind in ("person", "organization", "media", "group"):
             claims[claim_id]["names"].append((start, end))
+        elif kind in ("country", "place"):
+            claims[claim_id]["places"].append((start, end, actor_id))
     for c in claims.values():
         if c["claimant_id"] is not None:
             c["actors"].add(c["claimant_id"])
-    for figure_id, claim_id in con.execute(
-            f'SELECT id, claim_id FROM figures WHERE document_id IN {_IDS} AND claim_id IS NOT NULL '
+    for figure_id, claim_id, unit, low in con.execute(
+            f'SELECT id, claim_id, unit, low FROM figures WHERE document_id IN {_IDS} AND claim_id IS NOT NULL '
             'ORDER BY document_id, start, id', (ids,)):
         if claim_id in claims:
             claims[claim_id]["figures"].append(figure_id)
+            if unit and low is not None:
+                claims[claim_id].setdefault("values", []).append((unit, low))
     return list(claims.values())
 
 
@@ -139,17 +145,17 @@ def claim_texts(con: sqlite3.Connection, ids) -> dict[int, str]:
 
 
 _FIGURE_COLUMNS = ('f.id, f.document_id, f.claim_id, f.start, f."end", f.text, f.low, f.high, f.unit, '
-                   'f.subject, f.qualifier, d.published')
+                   'f.subject, f.qualifier, d.published, '
+                   '(SELECT s.start FROM passages s WHERE s.document_id = f.document_id AND s.kind = \'sentence\' '
+                   '   AND s.start <= f.start AND s."end" >= f."end" ORDER BY s.start DESC LIMIT 1) AS sentence_start, '
+                   '(SELECT s.text FROM passages s WHERE s.document_id = f.document_id AND s.kind = \'sentence\' '
+                   '   AND s.start <= f.start AND s."end" >= f."end" ORDER BY s.start DESC LIMIT 1) AS sentence')
 
 
 def figures_of(con: sqlite3.Connection, documents: set[int]) -> list[dict]:
     """The figures of ``documents`` with the sentence each sits in."""
     return [dict(r) for r in con.execute(
-        f'SELECT {_FIGURE_COLUMNS}, '
-        '(SELECT s.start FROM passages s WHERE s.document_id = f.document_id AND s.kind = \'sentence\' '
-        '   AND s.start <= f.start AND s."end" >= f."end" ORDER BY s.start DESC LIMIT 1) AS sentence_start, '
-        '(SELECT s.text FROM passages s WHERE s.document_id = f.document_id AND s.kind = \'sentence\' '
-        '   AND s.start <= f.start AND s."end" >= f."end" ORDER BY s.start DESC LIMIT 1) AS sentence '
+        f'SELECT {_FIGURE_COLUMNS} '
         f'FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.document_id IN {_IDS} '
         'ORDER BY f.document_id, f.start, f.id', (_ids(documents),))]
 
@@ -168,9 +174,9 @@ def add_figures(con: sqlite3.Connection, rows: list[tuple[int, int, str | None]]
 
 
 def bucket_figures(con: sqlite3.Connection, bucket: str) -> list[dict]:
-    """The figures of one bucket (no sentence: their facets are known)."""
+    """The figures of one bucket: their ids and documents."""
     return [dict(r) for r in con.execute(
-        f"SELECT {_FIGURE_COLUMNS} FROM link_figures l JOIN figures f ON f.id = l.figure_id "
+        "SELECT f.id, f.document_id FROM link_figures l JOIN figures f ON f.id = l.figure_id "
         "JOIN documents d ON d.id = f.document_id WHERE l.bucket = ? ORDER BY f.id", (bucket,))]
 
 
@@ -179,6 +185,12 @@ def figure_ranges(con: sqlite3.Connection) -> dict[int, tuple[int, float, float]
     inf = float("inf")
     return {f: (g, lo, inf if hi is None else hi) for f, g, lo, hi in con.execute(
         "SELECT figure_id, group_id, range_low, range_high FROM figure_group_members")}
+
+
+def figure_units(con: sqlite3.Connection) -> dict[int, str]:
+    """figure id -> its unit, for every figure compared at all (in a bucket)."""
+    return {f: json.loads(b)[0] for f, b in con.execute(
+        "SELECT figure_id, bucket FROM link_figures WHERE bucket IS NOT NULL")}
 
 
 # -- quotes ------------------------------------------------------------------------
@@ -191,3 +203,20 @@ def quote_rows(con: sqlite3.Connection) -> tuple[list[dict], list[dict]]:
     paragraphs = [dict(r) for r in con.execute(
         "SELECT document_id, start, text FROM passages WHERE kind != 'sentence' ORDER BY document_id, start")]
     return quotes, paragraphs
+
+
+# -- stories -----------------------------------------------------------------------
+
+
+def story_rows(con: sqlite3.Connection, documents: set[int]) -> dict[int, tuple[str, list[tuple]]]:
+    """Each document's text and its name mentions (actor id, kind, start,
+    end): what seed/link/stories.py reads a document's story from."""
+    ids = _ids(documents)
+    out = {i: (text, []) for i, text in con.execute(f"SELECT id, text FROM documents WHERE id IN {_IDS}", (ids,))}
+    for doc, actor, kind, start, end in con.execute(
+            'SELECT m.document_id, m.actor_id, a.kind, m.start, m."end" FROM mentions m '
+            f'JOIN actors a ON a.id = m.actor_id WHERE m.document_id IN {_IDS} ORDER BY m.document_id, m.start, m.id',
+            (ids,)):
+        if doc in out:
+            out[doc][1].append((actor, kind, start, end))
+    return out

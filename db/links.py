@@ -13,9 +13,9 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 
-from .link_state import claims_of
+from .link_state import claims_of, story_rows
 
-LINKS_VERSION = "2"  # bump when the linking rules or the remembered state change: old links are redone
+LINKS_VERSION = "3"  # bump when the linking rules or the remembered state change: old links are redone
 _FINGERPRINT = "links_fingerprint"
 
 
@@ -127,7 +127,7 @@ def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
         "SELECT document_id, start, text FROM passages WHERE kind != 'sentence' ORDER BY document_id, start")]
     published = {r[0]: r[1] for r in con.execute("SELECT id, published FROM documents")}
     return {"claims": list(claims.values()), "figures": figures, "quotes": quotes,
-            "paragraphs": paragraphs, "published": published}
+            "paragraphs": paragraphs, "published": published, "stories": story_rows(con, documents)}
 
 
 def _sync(con: sqlite3.Connection, group_table: str, member_table: str, member_col: str,
@@ -375,3 +375,4 @@ def _overlap(a, b) -> bool:
     a_hi = a["range_high"] if a["range_high"] is not None else inf
     b_hi = b["range_high"] if b["range_high"] is not None else inf
     return a["range_low"] <= b_hi and b["range_low"] <= a_hi
+

@@ -8,7 +8,8 @@ changed or removed touch (``incremental``; SQL in db/links.py and
 db/link_state.py) and gets the result ``compute`` gets linking everything at
 once.  It is deterministic, and a group keeps its id while its members are
 unchanged, so seeding the same corpus twice gives the same groups and ids.
-Thresholds were chosen on the default corpus (README, "Across sources").
+Thresholds were chosen on the default corpus and the hand-labelled pairs of
+benchmarks/link_eval.py (README, "Across sources").
 """
 from .compute import compute
 from .incremental import relink

@@ -1,13 +1,14 @@
-"""Figures from different sources lined up like for like.
+"""Figures from different sources lined up like for like: one story's count
+of one thing.
 
-Two figures are comparable only when they count the same thing: the same unit
-(troops, killed, wounded, casualties, ...: the extraction stage already tells a
-death toll from a deployment), the same kind of people (advisers are not
-troops), the same scope (a total, an additional wave, a plan, a first
-arrival), read from the words next to the number in its sentence, and the same
-order of magnitude (a toll of one strike is not the toll of a war).  Within a
-group, two values agree when their ranges, widened by their qualifiers,
-overlap.
+Two figures are comparable only when they count the same thing (``facets``:
+the same unit, kind of people or counted thing, and scope), come from
+documents that tell the same story (``stories``), name the same side when
+both name one ("Drovanian soldiers" are not "Sellmarkian soldiers"), and are
+of the same order of magnitude: no two members of a group are more than
+MAGNITUDE_GAP apart, however many small steps lie between them.  Within a
+group, two values agree when their ranges, widened by their qualifiers (and
+a count per side doubled to the total it implies), overlap.
 """
 from __future__ import annotations
 
@@ -16,72 +17,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-# Units whose figures count people; other units also need a matching subject.
-PEOPLE_UNITS = {"troops", "killed", "wounded", "casualties", "captured", "deserted", "missing"}
+from .facets import (PEOPLE_UNITS, SCOPE_WORDS, FigureIn, facets, interval, is_vague,  # noqa: F401 (re-exported)
+                     overlaps)
+from .stories import elsewhere, story_parts
 
-# A kind of personnel that is not interchangeable with troops in general.
-ROLES = {
-    "adviser": "advisers", "advisers": "advisers", "advisor": "advisers", "advisors": "advisers",
-    "trainer": "advisers", "trainers": "advisers", "instructor": "advisers", "instructors": "advisers",
-    "construction": "workers", "builder": "workers", "builders": "workers", "worker": "workers",
-    "workers": "workers", "laborer": "workers", "laborers": "workers", "labourer": "workers",
-    "labourers": "workers", "engineer": "workers", "engineers": "workers", "engineering": "workers",
-    "sapper": "workers", "sappers": "workers",
-    "officer": "officers", "officers": "officers", "general": "officers", "generals": "officers",
-    "commander": "officers", "commanders": "officers",
-    "pilot": "pilots", "pilots": "pilots",
-    "civilian": "civilians", "civilians": "civilians", "children": "civilians", "women": "civilians",
-}
-
-# The scope of a count, from the words around the number.  Checked in this
-# order: a plan is not yet a deployment, and "a second wave" said after
-# "already" is still a second wave.
-_PLANNED = re.compile(
-    r"\b(prepar\w* to|plan\w* to|plans to|expect\w* to|intend\w* to|set to|poised to|ready to|"
-    r"aims? to|will|would|could|might|may|to be (?:sent|deployed|dispatched))\b|'ll\b")
-_ADDITIONAL = re.compile(
-    r"\b(another|a further|further|additional|extra|fresh|newly|new|reinforcements?|"
-    r"(?:second|third|fourth|next|latest|new) (?:wave|deployment|round|batch|group|contingent|rotation|phase))\b")
-_MORE_AFTER = re.compile(r"^\W*more\b")
-_FIRST = re.compile(r"\b(first|initial|initially|originally|original)\b")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
-
-SCOPES = ("total", "additional", "planned", "first", "past")
-SCOPE_WORDS = {
-    "total": "in total or unspecified",
-    "additional": "additional (another wave, newly sent)",
-    "planned": "planned or expected",
-    "first": "first arrivals",
-    "past": "an earlier period",
-}
-
-# Qualifier -> how far the stated value may stretch.
-_ABOUT = {"about", "approximately", "around", "roughly", "some", "or so", "estimated", "ca", "ca.",
-          "circa", "an estimated", "almost", "nearly", "close to", "just under", "just over"}
-_AT_LEAST = {"at least", "more than", "over", "upwards of", "in excess of", "above", "no fewer than",
-             "no less than", "just over"}
-_AT_MOST = {"up to", "as many as", "at most", "less than", "fewer than", "under", "no more than",
-            "below", "as much as", "just under", "nearly", "almost"}
-ABOUT_MARGIN = 0.05  # "about 11,000" covers 10,450..11,550
-AT_MOST_FLOOR = 0.5  # "up to 3,000" covers 1,500..3,000
-MAGNITUDE_GAP = 8.0  # consecutive values further apart than this count different things
-_WORD_NUMBER_ONLY = re.compile(r"^[^\d]*$")
-
-
-@dataclass(frozen=True)
-class FigureIn:
-    """A stored figure with what linking needs to read around it."""
-    id: int
-    document_id: int
-    text: str
-    low: float | None
-    high: float | None
-    unit: str | None
-    subject: str | None
-    qualifier: str | None
-    before: str  # the sentence's words before the number, from the previous figure on
-    after: str  # the sentence's words after it, up to the next figure
-    published: str | None = None
+MAGNITUDE_GAP = 8.0  # no two members of a group further apart than this: they count different things
+_WHO = re.compile(r"((?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*)\b")
 
 
 @dataclass
@@ -124,96 +65,6 @@ class FigureGroup:
         return len({m.document_id for m in self.members})
 
 
-def is_vague(f: FigureIn) -> bool:
-    """"thousands", "dozens": an order of magnitude, not a value to compare."""
-    if f.low is None:
-        return True
-    if f.high is None:
-        return False
-    return bool(_WORD_NUMBER_ONLY.match(f.text)) and f.high >= 4 * max(f.low, 1)
-
-
-def interval(f: FigureIn) -> tuple[float, float]:
-    """The values a figure admits, its qualifier taken at its word."""
-    lo = f.low if f.low is not None else 0.0
-    hi = f.high if f.high is not None else math.inf
-    q = " ".join((f.qualifier or "").lower().split())
-    if q in _ABOUT:
-        lo, hi = lo * (1 - ABOUT_MARGIN), hi * (1 + ABOUT_MARGIN)
-    if q in _AT_LEAST:
-        hi = math.inf
-    if q in _AT_MOST:
-        # "as many as 10,000" is an estimate near its ceiling, not "anything
-        # up to": it conflicts with "as many as 30,000".
-        lo = hi * AT_MOST_FLOOR
-    return lo, hi
-
-
-def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def _last_words(text: str, n: int) -> str:
-    return " ".join(text.split()[-n:])
-
-
-def _first_words(text: str, n: int) -> str:
-    return " ".join(text.split()[:n])
-
-
-_TOTAL = re.compile(r"\b(already|now|so far|to date|in total|in all|altogether|overall|currently)\b")
-_NEW_AFTER = re.compile(r"\b(additional|newly|new|fresh|extra|more)\b")
-
-
-def scope(f: FigureIn) -> str:
-    before = _last_words(re.split(r"[;:]", f.before)[-1], 8).lower()
-    after = _first_words(re.split(r"[;:]", f.after)[0], 12).lower()
-    near_after = _first_words(after, 6)
-    own = f.text.lower()
-    year = f.published[:4] if f.published and f.published[:4].isdigit() else None
-    if year:
-        for m in _YEAR.finditer(f"{before} {after}"):
-            if int(year) - int(m.group(1)) >= 5:
-                return "past"
-    if _PLANNED.search(before):
-        return "planned"
-    # Words next to the number say more about it than words further off:
-    # "joined by another 10,000", "10,000 more", "1,000 troops were newly
-    # deployed" but "reinforcements join 11,000 soldiers already fighting".
-    if _ADDITIONAL.search(own) or _MORE_AFTER.match(after) or _NEW_AFTER.search(near_after):
-        return "additional"
-    if _TOTAL.search(near_after):
-        return "total"
-    if _ADDITIONAL.search(before):
-        return "additional"
-    if _FIRST.search(before) or _FIRST.search(after):
-        return "first"
-    return "total"
-
-
-def role(f: FigureIn) -> str:
-    words = re.findall(r"[a-z]+", (f.subject or "").lower())
-    found = [ROLES[w] for w in words if w in ROLES]
-    return found[-1] if found else ""
-
-
-def _head(subject: str | None) -> str:
-    words = re.findall(r"[a-z]+", (subject or "").lower())
-    return words[-1] if words else ""
-
-
-def facets(f: FigureIn) -> tuple[str, str, str] | None:
-    """(unit, scope, role-or-counted-thing), or None when it cannot be compared."""
-    if not f.unit:
-        return None
-    if f.unit in PEOPLE_UNITS:
-        return f.unit, scope(f), role(f)
-    head = _head(f.subject)
-    if not head:
-        return None  # "40 percent" of what?
-    return f.unit, scope(f), head
-
-
 def _who(members: list[FigureIn]) -> str:
     """The qualifier most subjects share ("North Korean"), for a label."""
     runs = Counter()
@@ -238,30 +89,56 @@ def label(unit: str, scope_: str, role_: str, members: list[FigureIn]) -> str:
     return f"{thing}{f' · {who}' if who else ''} — {SCOPE_WORDS[scope_]}"
 
 
-def _magnitude_clusters(items: list[tuple[FigureIn, tuple[float, float]]]):
-    """Split values by order of magnitude: sorted by a representative value, a
-    jump of more than MAGNITUDE_GAP starts a new cluster."""
-    def rep(lo: float, hi: float) -> float:
-        if math.isinf(hi):
-            return max(lo, 1.0)
-        return math.sqrt(max(lo, 1.0) * max(hi, 1.0)) if lo > 0 else max(hi, 1.0)
+def side(f: FigureIn) -> str:
+    """The capitalised words a subject of people opens with ("North Korean
+    troops"): whose people they are; "" when it does not say."""
+    if f.unit not in PEOPLE_UNITS:
+        return ""
+    subject = (f.subject or "").strip()
+    m = _WHO.match(subject)
+    if not m:
+        return ""
+    # "North Koreans" are the "North Korean" soldiers: a demonym as the noun.
+    return m.group(1)[:-1] if m.group(1) == subject and subject.endswith("s") else m.group(1)
 
-    ordered = sorted(items, key=lambda it: (rep(it[0].low or 0, it[0].high if it[0].high is not None else math.inf), it[0].id))
-    clusters: list[list] = []
-    last = None
-    for f, iv in ordered:
-        r = rep(f.low or 0.0, f.high if f.high is not None else math.inf)
-        if last is None or r > last * MAGNITUDE_GAP:
-            clusters.append([])
-        clusters[-1].append((f, iv))
-        last = r
-    return clusters
+
+def _sides(members: list[FigureIn]) -> list[list[FigureIn]]:
+    """Members split by the side they name.  A figure that names none goes
+    with the only side named, if there is one; with two sides named it
+    cannot be told apart and stays with the others that name none."""
+    by: dict[str, list[FigureIn]] = {}
+    for f in members:
+        by.setdefault(side(f), []).append(f)
+    named = [k for k in by if k]
+    if len(named) == 1 and "" in by:
+        by[named[0]].extend(by.pop(""))
+    return [by[k] for k in sorted(by)]
+
+
+def _rep(f: FigureIn) -> float:
+    lo, hi = interval(f)
+    if math.isinf(hi):
+        return max(lo, 1.0)
+    return math.sqrt(max(lo, 1.0) * max(hi, 1.0)) if lo > 0 else max(hi, 1.0)
+
+
+def _magnitude_clusters(members: list[FigureIn]) -> list[list[FigureIn]]:
+    """Split values by order of magnitude: sorted by a representative value,
+    a run is cut at its widest jump until no run spans more than
+    MAGNITUDE_GAP from its smallest to its largest value (a chain of small
+    jumps does not make 100 and 55,000 one count)."""
+    ordered = sorted(members, key=lambda f: (_rep(f), f.id))
+    if not ordered or _rep(ordered[-1]) <= _rep(ordered[0]) * MAGNITUDE_GAP:
+        return [ordered] if ordered else []
+    cut = max(range(1, len(ordered)), key=lambda i: (_rep(ordered[i]) / _rep(ordered[i - 1]), -i))
+    return _magnitude_clusters(ordered[:cut]) + _magnitude_clusters(ordered[cut:])
 
 
 def bucket(f: FigureIn) -> tuple[str, str, str] | None:
     """The facets a figure is compared under, or None when it is compared with
-    nothing.  A group depends only on the figures of its bucket, which is what
-    lets a re-link redo only the buckets a new document adds to."""
+    nothing.  A group depends only on the figures of its bucket (and their
+    documents' stories), which is what lets a re-link redo only the buckets a
+    new document adds to."""
     return None if is_vague(f) else facets(f)
 
 
@@ -270,23 +147,39 @@ def bucket_prefix(key: tuple[str, str, str]) -> str:
     return "|".join(key) + "|"
 
 
-def bucket_groups(key: tuple[str, str, str], members: list[FigureIn]) -> list[FigureGroup]:
-    """The groups of one bucket, in any order of ``members``."""
+def _group(key: tuple[str, str, str], cluster: list[FigureIn]) -> FigureGroup:
     unit, scope_, role_ = key
+    smallest = min(f.low or 0.0 for f in cluster)
+    gkey = f"{bucket_prefix(key)}{int(math.log10(max(smallest, 1)))}"
+    g = FigureGroup(gkey, unit, scope_, role_, label(unit, scope_, role_, cluster))
+    for f in cluster:
+        lo, hi = interval(f)
+        g.members.append(FigureMember(f.id, f.document_id, lo, hi, f.low, f.high))
+    for m in g.members:
+        m.conflicts = any(o.document_id != m.document_id and not overlaps((m.lo, m.hi), (o.lo, o.hi))
+                          for o in g.members)
+    return g
+
+
+def bucket_groups(key: tuple[str, str, str], members: list[FigureIn],
+                  signatures: dict[int, dict[str, float]] | None = None,
+                  places: dict[int, list[tuple[int, int, str]]] | None = None) -> list[FigureGroup]:
+    """The groups of one bucket, in any order of ``members``; ``signatures``
+    gives each member's document its story signature and ``places`` the
+    states and places it names (``stories``; None: the documents are taken
+    to tell one story)."""
     groups: list[FigureGroup] = []
-    for cluster in _magnitude_clusters([(f, interval(f)) for f in members]):
-        if len({f.document_id for f, _ in cluster}) < 2:
-            continue
-        smallest = min(f.low or 0.0 for f, _ in cluster)
-        gkey = f"{bucket_prefix(key)}{int(math.log10(max(smallest, 1)))}"
-        g = FigureGroup(gkey, unit, scope_, role_, label(unit, scope_, role_, [f for f, _ in cluster]))
-        for f, iv in cluster:
-            g.members.append(FigureMember(f.id, f.document_id, iv[0], iv[1], f.low, f.high))
-        for m in g.members:
-            m.conflicts = any(o.document_id != m.document_id and not overlaps((m.lo, m.hi), (o.lo, o.hi))
-                              for o in g.members)
-        groups.append(g)
-    # Two clusters of one bucket can share a magnitude key; keep keys unique.
+    for story in story_parts({f.document_id for f in members}, signatures):
+        in_story = [f for f in members if f.document_id in story and not elsewhere(
+            f.sentence, (places or {}).get(f.document_id, []),
+            [signatures[d] for d in sorted(story) if d != f.document_id and signatures and signatures.get(d)])]
+        for part in _sides(in_story):
+            for cluster in _magnitude_clusters(part):
+                if len({f.document_id for f in cluster}) >= 2:
+                    groups.append(_group(key, sorted(cluster, key=lambda f: f.id)))
+    # Two groups of one bucket can share a magnitude key; keep keys unique,
+    # numbered in an order that depends on their members alone.
+    groups.sort(key=lambda g: (g.key, min(m.figure_id for m in g.members)))
     seen: Counter = Counter()
     for g in groups:
         seen[g.key] += 1
@@ -295,7 +188,8 @@ def bucket_groups(key: tuple[str, str, str], members: list[FigureIn]) -> list[Fi
     return groups
 
 
-def figure_groups(figures: list[FigureIn]) -> list[FigureGroup]:
+def figure_groups(figures: list[FigureIn], signatures: dict[int, dict[str, float]] | None = None,
+                  places: dict[int, list[tuple[int, int, str]]] | None = None) -> list[FigureGroup]:
     """Groups of comparable figures from at least two documents, each member
     marked when its range misses another source's."""
     buckets: dict[tuple[str, str, str], list[FigureIn]] = {}
@@ -303,4 +197,4 @@ def figure_groups(figures: list[FigureIn]) -> list[FigureGroup]:
         key = bucket(f)
         if key is not None:
             buckets.setdefault(key, []).append(f)
-    return [g for key, members in sorted(buckets.items()) for g in bucket_groups(key, members)]
+    return [g for key, members in sorted(buckets.items()) for g in bucket_groups(key, members, signatures, places)]

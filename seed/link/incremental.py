@@ -46,10 +46,11 @@ from db import link_state as state
 from db import links as store
 
 from . import claims as claim_links
-from .claims import (MIN_SHARED_TERMS, VERBATIM_GATE, ClaimIn, bag, cosine, finish_score, groups_from_scores,
-                     posting_cap, vector)
-from .figures import FigureIn, bucket, bucket_groups, bucket_prefix
+from .claims import (MIN_SHARED_TERMS, NEGATED, VERBATIM_GATE, ClaimIn, bag, cosine, finish_score, groups_from_scores,
+                     pairing_weight, posting_cap, vector)
+from .figures import bucket, bucket_groups, bucket_prefix
 from .quotes import ParagraphIn, QuoteIn, Reuse, quote_reuse
+from .stories import places, signature
 from .rows import claim_rows, document_order, figure_context, figure_rows, reuse_rows
 
 
@@ -91,15 +92,19 @@ def relink(con, *, force: bool = False) -> dict[str, int]:
         touched, removed, stats.full = store.present_documents(con), set(), True
     stats.documents = len(touched | removed)
     order = document_order(store.published(con))
-    _figures(con, touched, touched | removed, stats)
-    _claims(con, touched, touched | removed, order, stats)
+    # Every document's story (a signature depends on its document alone).
+    stories = state.story_rows(con, store.present_documents(con))
+    signatures = {d: signature(text, mentions) for d, (text, mentions) in stories.items()}
+    named = {d: places(text, mentions) for d, (text, mentions) in stories.items()}
+    _figures(con, touched, touched | removed, signatures, named, stats)
+    _claims(con, touched, touched | removed, order, signatures, stats)
     _quotes(con, touched, order, stats.full)
     store.mark_linked(con)
     last_run = stats
     return store.counts(con)
 
 
-def _figures(con, touched: set[int], stale: set[int], stats: RunStats) -> None:
+def _figures(con, touched: set[int], stale: set[int], signatures: dict, named: dict, stats: RunStats) -> None:
     dirty = state.drop_figures(con, stale)
     rows = []
     for f in figure_context(state.figures_of(con, touched)):
@@ -107,23 +112,30 @@ def _figures(con, touched: set[int], stale: set[int], stats: RunStats) -> None:
         rows.append((f.id, f.document_id, None if key is None else json.dumps(list(key))))
     state.add_figures(con, rows)
     dirty |= {b for _, _, b in rows if b is not None}
-    groups = []
+    groups, read, done = [], {}, set()
     for b in sorted(dirty, key=json.loads):
-        members = [FigureIn(r["id"], r["document_id"], r["text"], r["low"], r["high"], r["unit"], r["subject"],
-                            r["qualifier"], "", "", r["published"]) for r in state.bucket_figures(con, b)]
-        groups.extend(bucket_groups(tuple(json.loads(b)), members))
+        ids = {r["id"]: r["document_id"] for r in state.bucket_figures(con, b)}
+        new_docs = set(ids.values()) - done
+        done |= new_docs
+        # Read with every figure of their sentences, as linking all at once does:
+        # the words after a figure run up to the next figure, in a bucket or not.
+        read.update((f.id, f) for f in figure_context(state.figures_of(con, new_docs)))
+        members = [read[i] for i in sorted(ids)]
+        groups.extend(bucket_groups(tuple(json.loads(b)), members, signatures, named))
         stats.buckets_regrouped += 1
         stats.figures_regrouped += len(members)
     prefixes = None if stats.full else {bucket_prefix(tuple(json.loads(b))) for b in dirty}
     store.save_figure_groups(con, figure_rows(groups), prefixes)
 
 
-def _claims(con, touched: set[int], stale: set[int], order: dict[int, tuple], stats: RunStats) -> None:
+def _claims(con, touched: set[int], stale: set[int], order: dict[int, tuple], signatures: dict,
+            stats: RunStats) -> None:
     dropped = state.drop_claims(con, stale)
     added: dict[int, state.ClaimState] = {}
     for r in state.claims_of(con, touched):
         c = ClaimIn(r["id"], r["document_id"], r["start"], r["end"], r["text"], frozenset(r["actors"]),
-                    tuple(r["figures"]), tuple(r["names"]))
+                    tuple(r["figures"]), tuple(r["names"]), tuple(map(tuple, r["places"])),
+                    tuple(map(tuple, r.get("values", ()))))
         added[c.id] = state.ClaimState(c.id, c.document_id, c.start, c.end, len(c.text), bag(c), c.actors,
                                        c.figures)
     state.add_claims(con, list(added.values()))
@@ -140,7 +152,7 @@ def _claims(con, touched: set[int], stale: set[int], order: dict[int, tuple], st
         del pairs[p]
     pairs.update((p, None) for p in new)
     stats.pairs_added, stats.pairs_removed = len(new), len(gone)
-    scores = _scores(con, claims, df, pairs, stats)
+    scores = _scores(con, claims, df, pairs, signatures, stats)
     groups = groups_from_scores(scores, claims, order, lambda cid: state.claim_texts(con, [cid])[cid])
     store.save_claim_groups(con, claim_rows(groups, {cid: c.document_id for cid, c in claims.items()},
                                             store.published(con)))
@@ -162,6 +174,7 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
     if cap != cap_old:
         lo, hi = sorted((cap, cap_old))
         flipped |= {t for t, k in df.items() if lo < k <= hi and not moved[t]}
+    flipped = {t for t in flipped if pairing_weight(t)}  # the others never pair claims
     postings: dict[str, list[int]] = {}
     for cid, c in claims.items():  # ids ascending
         for t in c.terms:
@@ -171,11 +184,12 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
     for a in sorted(added):
         ca, shared = claims[a], Counter()
         for t in ca.terms:
-            if df[t] > cap:
+            weight = pairing_weight(t)
+            if df[t] > cap or not weight:
                 continue
             for b in postings[t]:
                 if b != a and claims[b].document_id != ca.document_id and not (b in added and b < a):
-                    shared[b] += 1
+                    shared[b] += weight
         stats.pair_candidates += len(shared)
         new |= {(min(a, b), max(a, b)) for b, k in shared.items() if k >= MIN_SHARED_TERMS}
 
@@ -200,12 +214,12 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
 
     def usable(cid: int) -> frozenset:
         if cid not in under:
-            under[cid] = frozenset(t for t in claims[cid].terms if df[t] <= cap)
+            under[cid] = frozenset(t for t in claims[cid].terms if df[t] <= cap and pairing_weight(t))
         return under[cid]
 
     gone = set()
     for a, b in recheck:
-        enough = len(usable(a) & usable(b)) >= MIN_SHARED_TERMS
+        enough = sum(pairing_weight(t) for t in usable(a) & usable(b)) >= MIN_SHARED_TERMS
         if enough and (a, b) not in pairs:
             new.add((a, b))
         elif not enough and (a, b) in pairs:
@@ -214,7 +228,7 @@ def _update_pairs(claims: dict[int, state.ClaimState], df: Counter, added: dict,
     return new, gone
 
 
-def _scores(con, claims: dict[int, state.ClaimState], df: Counter, pairs: dict,
+def _scores(con, claims: dict[int, state.ClaimState], df: Counter, pairs: dict, signatures: dict,
             stats: RunStats) -> dict[tuple[int, int], float]:
     n = len(claims)
     vectors: dict[int, dict[str, float]] = {}
@@ -233,11 +247,14 @@ def _scores(con, claims: dict[int, state.ClaimState], df: Counter, pairs: dict,
         state.set_similarity(con, values)
         pairs.update(values)
         stats.similarities = len(values)
-    fig_group = state.figure_ranges(con)
-    scores = {}
+    fig_group, fig_unit = state.figure_ranges(con), state.figure_units(con)
+    scores, stories = {}, {}
     for p in sorted(pairs):
         ca, cb = claims[p[0]], claims[p[1]]
-        s = finish_score(cos[p], lambda: pairs[p], ca.actors, cb.actors, ca.figures, cb.figures, fig_group)
+        if claim_links.apart(ca.document_id, cb.document_id, signatures, stories):
+            continue
+        s = finish_score(cos[p], lambda: pairs[p], ca.actors, cb.actors, ca.figures, cb.figures, fig_group,
+                         fig_unit, (NEGATED in ca.terms) != (NEGATED in cb.terms))
         if s is not None:
             scores[p] = s
     stats.pairs_scored = len(pairs)

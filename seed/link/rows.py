@@ -37,7 +37,8 @@ def figure_context(figures: list[dict]) -> list[FigureIn]:
             right_end = group[i + 1]["start"] - base if i + 1 < len(group) else len(text)
             out.append(FigureIn(f["id"], f["document_id"], f["text"], f["low"], f["high"], f["unit"],
                                 f["subject"], f["qualifier"], text[max(0, left_start):max(0, left_end)],
-                                text[f["end"] - base:right_end], f.get("published")))
+                                text[f["end"] - base:right_end], f.get("published"),
+                                (base, base + len(text)) if s_start is not None else None))
     out.sort(key=lambda f: f.id)
     return out
 
