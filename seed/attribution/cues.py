@@ -76,8 +76,9 @@ def _verb_cue(ctx: ClaimContext, t, s: int, e: int) -> Cue | None:
         return None
     if t.lemma_ in THAT_ONLY and not _that_clause(ctx, t, s, e):
         return None
-    if t.dep_ in ("pcomp", "pobj", "csubj") and not any(c.dep_ == "nsubj" for c in kids):
-        return None  # "on maintaining ...": a gerund, not a report
+    if t.dep_ in ("pcomp", "pobj", "csubj") and not any(c.dep_ == "nsubj" for c in kids) and not (
+            t.head.lower_ in ("by", "before", "after", "while", "when") and _that_clause(ctx, t, s, e)):
+        return None  # "on maintaining ...": a gerund, not a report ("by saying that ..." is one)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
     agent = any(c.dep_ == "agent" for c in kids)
     subj, _ = ctx.res.subject(t)

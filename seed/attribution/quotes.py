@@ -8,6 +8,7 @@ sentence that announced it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..records import DocActors, Quote
@@ -55,6 +56,9 @@ def _attribute(ctx: _Context, start: int, end: int, prev: Quote | None) -> tuple
     doc, text = ctx.doc, doc_text(ctx.doc)
     first, last = ctx.sent_at(start), ctx.sent_at(max(start, end - 1))
     words = len(text[start:end].split())
+    named = labelled(ctx, start, end)
+    if named is not None:
+        return named
     verb = path_cue(ctx, start, end) if first == last else None
     if verb is None:
         s0, e0 = ctx.sents[first]
@@ -72,11 +76,14 @@ def _attribute(ctx: _Context, start: int, end: int, prev: Quote | None) -> tuple
     colon = _colon_lead_in(ctx, start, first)
     if colon is not None:
         return colon
+    trailer = _trailer(ctx, end, last)
+    if trailer is not None:
+        return trailer
     if words <= SCARE_WORDS and not _starts_sentence(ctx, start, first):
         return None, None, "quote-scare"
     # No cue in its own sentence: the quote goes on from the previous one, or
     # a lead-in sentence announced it.
-    if prev is not None and _continues(ctx, prev, start):
+    if prev is not None and prev.speaker is not None and _continues(ctx, prev, start):
         return prev.speaker, prev.cue, "quote-continued"
     lead = _lead_in(ctx, first)
     if lead is not None:
@@ -121,6 +128,57 @@ def sentence_cue(ctx: _Context, si: int, start: int, end: int):
             if best is None or d < best_d:
                 best, best_d = t, d
     return best
+
+
+# -- a speaker named by layout ------------------------------------------------------
+
+# "NAME: words" opening a quote: a transcript's speaker label.
+_LABEL = re.compile(r"([A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,2}): \S")
+# a closing mark, then a dash and the name: "... .” ― Name", a list of reactions
+_DASH = re.compile(r"[\s,.]*[\u2015\u2014\u2013-]{1,2}\s*")
+
+
+def labelled(ctx: _Context, start: int, end: int):
+    """The speaker a layout convention names: a transcript's upper-case label at
+    the start of the quote, or a dash and a name right after it."""
+    text = doc_text(ctx.doc)
+    m = _LABEL.match(text, start, end)
+    if m is not None and m.group(1).isupper() and len(m.group(1)) > 1:
+        return _label_speaker(ctx.resolver.actors, m.group(1)), ":", "quote-label"
+    close = end + 1 if end < len(text) and text[end] in ALL_MARKS else end
+    d = _DASH.match(text, close)
+    if d is not None and d.end() > close and "\n" not in text[close:d.end()]:
+        found = ctx.resolver.actors.at(d.end(), d.end() + 1)
+        if found is not None and found.start == d.end():
+            return found.actor, "\u2015", "quote-dash"
+    return None
+
+
+def _trailer(ctx: _Context, end: int, si: int):
+    """'"... ?" Pell asked.': the splitter cut the attribution into a sentence of
+    its own, right after the quote, in the same paragraph, naming nothing else."""
+    if si + 1 >= len(ctx.sents):
+        return None
+    s, e = ctx.sents[si + 1]
+    toks = [t for t in ctx.doc[s:e] if not t.is_space]
+    text = doc_text(ctx.doc)
+    if not toks or len(toks) > 12 or text[end:toks[0].idx].strip(ALL_MARKS + " ") or "\n" in text[end:toks[0].idx]:
+        return None
+    verb = next((t for t in toks if t.lemma_ in REPORT_VERBS and t.pos_ == "VERB" and not ctx.in_any_quote(t)), None)
+    if verb is None or verb.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    key = ctx.speaker_from_verb(verb)
+    return (key, verb.text, "quote-trailer") if key is not None else None
+
+
+def _label_speaker(actors, label: str) -> str:
+    """The actor a transcript label names: a person the article names in full
+    whose surname it is, else the label itself as a name."""
+    folded = label.casefold()
+    for a in actors.actors.values():
+        if a.named and a.kind == "person" and a.name.casefold().split()[-1] == folded:
+            return a.key
+    return actors.ensure(label.title(), "person")
 
 
 # -- a speaker named before the quote ----------------------------------------------
@@ -187,9 +245,13 @@ def _continues(ctx: _Context, prev: Quote, start: int) -> bool:
     pi = ctx.para_at(start)
     if pi == 0 or ctx.para_at(prev.start) != pi - 1 or text[ctx.paras[pi][0]:start].strip(ALL_MARKS + " "):
         return False
-    # the previous paragraph ends in the sentence that holds the previous quote
+    # the previous paragraph ends in the sentence that holds the previous quote,
+    # or in sentences with no quote but scare quotes after it
     last_sent = ctx.sent_at(ctx.paras[pi - 1][1] - 1)
-    return ctx.sent_at(prev.end - 1) == last_sent or ctx.sent_at(prev.start) == last_sent
+    if ctx.sent_at(prev.end - 1) == last_sent or ctx.sent_at(prev.start) == last_sent:
+        return True
+    after = text[prev.end:ctx.paras[pi - 1][1]]
+    return any(m in after for m in ALL_MARKS) and ctx.sent_at(prev.end - 1) + 2 >= last_sent
 
 
 def extract_quotes(doc, actors: DocActors) -> list[Quote]:
@@ -198,9 +260,11 @@ def extract_quotes(doc, actors: DocActors) -> list[Quote]:
     spans = find_quote_spans(text)
     ctx = _Context(doc, actors, spans)
     quotes: list[Quote] = []
+    prev = None  # the quote a later one may go on from: a scare quote never is
     for start, end, closed in spans:
-        prev = quotes[-1] if quotes else None
         speaker, cue, rule = _attribute(ctx, start, end, prev)
         conf = (0.9 if speaker else 0.7) if closed else 0.5
         quotes.append(Quote(start, end, text[start:end], speaker, cue, rule, conf))
+        if rule != "quote-scare":
+            prev = quotes[-1]
     return quotes

@@ -100,7 +100,22 @@ class Resolver:
         key = self.mentions.beside(head)
         if key:
             return key
+        if head.pos_ == "PROPN":
+            return self._untagged_name(head)
         return self._described(head, lemma)
+
+    def _untagged_name(self, head) -> str | None:
+        """A proper noun the tagger left out, speaking ("Zero Hedge asked"): a name
+        all the same, kept as this document's actor."""
+        parts = [c for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        toks = sorted([head, *parts], key=lambda t: t.i)
+        if toks[-1].i - toks[0].i + 1 != len(toks) or not all(t.text[:1].isupper() for t in toks):
+            return None
+        name = " ".join(t.text for t in toks)
+        kind = "person" if head.ent_type_ == "PERSON" else "organization"
+        key = self.actors.ensure(name, kind)
+        self.kind.setdefault(key, kind)
+        return key
 
     def _pronoun(self, head, low: str) -> str | None:
         if low in PERSON_PRONOUNS:

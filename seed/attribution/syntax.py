@@ -10,6 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# What someone issues that then "says" something: a statement saying "...".
+ISSUED = {"statement", "tweet", "memo", "post", "letter", "release", "message", "note",
+          "video", "ad", "advertisement", "email", "report", "filing", "document", "communique"}
+
+
 @dataclass
 class Cue:
     """A reporting cue found in a sentence: the token, who it points to, how."""
@@ -77,6 +82,14 @@ def _subject_of(verb):
             nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.head == v:
                 return nxt, False
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ == "PROPN":
+            return v.head, False  # "footage of X asking ...": X asks
+        if v.dep_ == "acl" and v.head.lemma_.lower() in ISSUED and v.head.head != v.head:
+            v = v.head.head  # "issued a statement saying ...": whoever issued it
+            continue
+        if v.dep_ in ("pcomp", "pobj") and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head != v.head:
+            v = v.head.head  # "before noting", "by saying": the subject of the main verb
+            continue
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "acomp") and v.head != v:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 return None, passive

@@ -251,3 +251,9 @@ def test_claim_covers_a_quote_that_runs_past_its_first_sentence(nlp):
     text = "Maria Lopez said: “The nets are empty. The boats stay in port.”"
     c = only(run(nlp, text)[0])
     assert c.text == text
+
+
+def test_a_participle_after_by_reports_for_the_main_subject(nlp):
+    claims, acts, _ = run(nlp, "Maria Lopez ended the hearing by saying that the quota would be cut.")
+    c = only(claims)
+    assert acts.actors[c.claimant].name == "Maria Lopez" and c.cue == "saying"
