@@ -58,7 +58,25 @@ def extract_claims(doc, actors: DocActors, quotes: list[Quote], own: str | None)
             prev = made[-1]
         elif mostly_quote(ctx, a, b) is None:
             prev = None  # a quoted sentence goes on in its source's voice
-    return claims
+    return _with_quoted(ctx, claims)
+
+
+# Quotes whose speaker no cue in their sentence names: a transcript's label, a
+# dash and a name, a quote going on from the last.  What they say is a claim too.
+QUOTED_RULES = {"quote-label", "quote-dash", "quote-continued"}
+
+
+def _with_quoted(ctx: ClaimContext, claims: list[Claim]) -> list[Claim]:
+    """``claims`` and a claim for each statement quoted under no cue of its own
+    (six words or more, no claim over it already), in text order."""
+    extra = []
+    for i, q in enumerate(ctx.quotes):
+        if q.speaker is None or q.rule not in QUOTED_RULES or len(q.text.split()) < 6:
+            continue
+        if any(c.start < q.end and q.start < c.end for c in claims):
+            continue
+        extra.append(Claim(q.start, q.end, q.text, q.speaker, q.cue, "asserts", i, "claim-quoted", 0.6))
+    return sorted(claims + extra, key=lambda c: c.start) if extra else claims
 
 
 def _sentence_claims(ctx: ClaimContext, s: int, e: int, a: int, b: int, prev: Claim | None) -> list[Claim]:

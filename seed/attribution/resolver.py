@@ -111,6 +111,8 @@ class Resolver:
         toks = sorted([head, *parts], key=lambda t: t.i)
         if toks[-1].i - toks[0].i + 1 != len(toks) or not all(t.text[:1].isupper() for t in toks):
             return None
+        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or head.doc[toks[0].i - 1].text == "(":
+            return None  # "said Monday", "(D-Ohio)": no one
         name = " ".join(t.text for t in toks)
         kind = "person" if head.ent_type_ == "PERSON" else "organization"
         key = self.actors.ensure(name, kind)

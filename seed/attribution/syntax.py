@@ -80,7 +80,7 @@ def _subject_of(verb):
         # "said Smith" sometimes comes out as an object of the verb
         if v.lemma_ == "say":
             nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
-            if nxt is not None and nxt.pos_ == "PROPN" and nxt.head == v:
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.head == v and nxt.ent_type_ not in ("DATE", "TIME"):
                 return nxt, False
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ == "PROPN":
             return v.head, False  # "footage of X asking ...": X asks

@@ -69,7 +69,7 @@ def person_like(lemma: str) -> bool:
 
 # English agent nouns: lawyer, regulator, scientist, historian, participant,
 # resident, employee, member ... (a noun of no known class speaks only if it is one)
-_AGENT = re.compile(r"(er|or|ist|ian|ant|ent|ee|man|woman|men|women)$")
+_AGENT = re.compile(r"(er|or|ist|ian|ant|(?<!m)ent|ee|man|woman|men|women)$")  # not "comment", "document"
 
 
 def could_speak(lemma: str) -> bool:

@@ -33,7 +33,8 @@ ASSERT = {
 # Naming and characterizing: "called it 'a disgrace'", "described him as ...".
 NAMING = {
     "call", "dub", "term", "label", "brand", "nickname", "describe", "characterize",
-    "characterise", "portray", "depict", "liken", "compare",
+    "characterise", "portray", "depict", "liken", "compare", "rate", "rank", "regard",
+    "define",
 }
 # Praise and blame: the object is what the speaker judged.
 JUDGE = {

@@ -257,3 +257,12 @@ def test_a_participle_after_by_reports_for_the_main_subject(nlp):
     claims, acts, _ = run(nlp, "Maria Lopez ended the hearing by saying that the quota would be cut.")
     c = only(claims)
     assert acts.actors[c.claimant].name == "Maria Lopez" and c.cue == "saying"
+
+
+def test_a_quoted_statement_under_a_transcript_label_is_the_speakers_claim(nlp):
+    text = ('Tomas Berg spoke to the Harbour Gazette.\n\n'
+            '"BERG: The quota for cod will be cut by a third next year, and nobody is ready."')
+    claims, acts, _ = run(nlp, text)
+    quoted = [c for c in claims if c.rule == "claim-quoted"]
+    assert len(quoted) == 1 and acts.actors[quoted[0].claimant].name == "Tomas Berg"
+    assert quoted[0].text.startswith("BERG: The quota")
