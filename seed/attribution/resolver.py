@@ -21,6 +21,7 @@ from .words import (
     PERSON_PRONOUNS,
     PERSON_TITLES,
     SELF_PRONOUNS,
+    SPEAKS_FOR,
     THING_PRONOUNS,
     VAGUE_HEADS,
 )
@@ -97,12 +98,19 @@ class Resolver:
         if is_source_noun(lemma) and self.mentions.of_phrase(head) is None:
             # "one party source": not the party; "the official": the one described before
             return (self._definite(head) and self._described_before(lemma)) or self._unnamed(head)
+        if head.pos_ == "NOUN" and lemma not in ORG_NOUNS | SPEAKS_FOR and self._modified_by_name(head):
+            # "a Gazette analysis", "the party's nominee", "Lee's family": described, not the name
+            return self._unnamed(head)
         key = self.mentions.beside(head)
         if key:
             return key
         if head.pos_ == "PROPN":
             return self._untagged_name(head)
         return self._described(head, lemma)
+
+    def _modified_by_name(self, head) -> bool:
+        return any(c.dep_ in ("compound", "poss", "nmod") and c.i < head.i and self.mentions.over(c)
+                   for c in head.children)
 
     def _untagged_name(self, head) -> str | None:
         """A proper noun the tagger left out, speaking ("Zero Hedge asked"): a name

@@ -37,6 +37,9 @@ SOURCE_PEOPLE = {
     "insider", "diplomat", "commentator", "witness", "blogger", "someone", "person", "man",
     "woman", "aide", "staffer", "supporter", "opponent", "voter", "activist",
 }
+# Roles that speak for whoever they belong to: "the ministry's spokesman" is the ministry.
+SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy",
+              "ambassador", "mouthpiece", "press"}
 PERSON_TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "president", "analyst",
     "professor", "expert", "commander", "general", "lawmaker", "leader", "ambassador",

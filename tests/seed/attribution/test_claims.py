@@ -266,3 +266,14 @@ def test_a_quoted_statement_under_a_transcript_label_is_the_speakers_claim(nlp):
     quoted = [c for c in claims if c.rule == "claim-quoted"]
     assert len(quoted) == 1 and acts.actors[quoted[0].claimant].name == "Tomas Berg"
     assert quoted[0].text.startswith("BERG: The quota")
+
+
+def test_a_thing_or_person_described_by_a_name_is_not_the_name(nlp):
+    claims, acts, _ = run(nlp, "A Harbour Gazette analysis found that catches fell by half.")
+    source = acts.actors[only(claims).claimant]
+    assert (source.name, source.named) == ("A Harbour Gazette analysis", False)
+
+
+def test_a_spokesman_speaks_for_whoever_he_belongs_to(nlp):
+    claims, acts, _ = run(nlp, "The Ministry of Fisheries' spokesman said that the quota would be cut.")
+    assert acts.actors[only(claims).claimant].name == "Ministry of Fisheries"
