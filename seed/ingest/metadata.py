@@ -52,6 +52,24 @@ def _normalise_person(name: str) -> str:
     return " ".join(parts)
 
 
+# The nouns a publication's name ends in: "By Ann Lee, Valley Daily" names its
+# outlet beside its author, and a two-word outlet reads like a name.
+OUTLET_NOUN = re.compile(r"\b(?:daily|times|news|herald|post|press|gazette|review|journal|wire|network|media|"
+                         r"tribune|chronicle|courier|observer|telegraph|mail|express|standard|record|monitor|"
+                         r"weekly|magazine|radio|tv|television|agency|service|online)$", re.I)
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet a byline names after its authors ("By Ann Lee, Valley Daily")."""
+    if not BYLINE.match(line):
+        return None
+    for part in re.split(r",\s*|\s*\|\s*|\s+for\s+", re.sub(r"^\s*by\s+", "", line, flags=re.I))[1:]:
+        part = part.strip(" .")
+        if OUTLET_NOUN.search(part) and part[:1].isupper():
+            return part
+    return None
+
+
 def _byline_names(line: str) -> list[str]:
     m = BYLINE.match(line)
     candidates = re.sub(r"^\s*by\s+", "", line, flags=re.I).split("|")
@@ -60,7 +78,7 @@ def _byline_names(line: str) -> list[str]:
         c = re.sub(r"\(.*?\)", "", c).strip(" ,|")
         for part in re.split(r",\s*|\s+and\s+", c):
             part = part.strip()
-            if part and PERSON_NAME.match(part) and len(part.split()) <= 4:
+            if part and PERSON_NAME.match(part) and len(part.split()) <= 4 and not OUTLET_NOUN.search(part):
                 names.append(_normalise_person(part))
     # Without "By" or separators, only a line that is nothing but a full name counts.
     bare = len(names) == 1 and 2 <= len(line.split()) <= 4 and names[0] == _normalise_person(line.strip())
@@ -135,6 +153,9 @@ def _outlet(text: str, blocks: list[str], lines: list[tuple[str, str]], html: di
         d = header.dateline(line)
         if d and d.agency:
             return d.agency
+    for _, line in lines:
+        if outlet := byline_outlet(line):
+            return outlet
     found = header.republished_by(text)
     for line in [*blocks[-FOOTER_BLOCKS:], *blocks[:HEADER_BLOCKS]]:
         found = found or header.copyright_holder(line)
