@@ -15,6 +15,7 @@ from ..records import DocActors, LocalActor, Mention
 from ..text.columns import tokens
 from .candidate import Cand, written
 from .chrome import bad, is_credit
+from .context import retype
 from .entities import entity_candidates
 from .grouping import Cluster, group
 from .names import fold
@@ -95,7 +96,7 @@ def _scan_surnames(doc, clusters: list[Cluster]) -> None:
 def extract_actors(doc) -> DocActors:
     """The actors one parsed document names, with every mention's exact span."""
     cands = [c for c in pattern_candidates(doc) if not bad(doc, c.start, c.end) and not is_credit(doc, c.start, c.end)]
-    cands = _select(doc, entity_candidates(doc) + cands)
+    cands = retype(doc, _select(doc, entity_candidates(doc) + cands))
     clusters = group(doc, cands)
     clusters = [cl for cl in clusters if cl.cands]
     _scan_surnames(doc, clusters)

@@ -49,6 +49,8 @@ def _normalise_person(name: str) -> str:
     parts = name.split()
     if len(parts) >= 2 and parts[0].isupper() and len(parts[0]) > 1 and not parts[1].isupper():
         parts = parts[1:] + [parts[0].title()]
+    elif len(parts) >= 2 and all(p.isupper() and len(p.rstrip(".")) > 1 for p in parts):
+        parts = [p.capitalize() for p in parts]  # "BY LENA VOSS": a byline in capitals
     return " ".join(parts)
 
 
