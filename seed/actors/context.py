@@ -35,6 +35,8 @@ PRODUCT_NOUNS = {"app", "application", "platform", "satellite", "satellites", "m
                  "smartphone", "phone", "tank", "tanks", "jet", "jets", "aircraft", "helicopter", "helicopters",
                  "vaccine", "launcher", "launchers", "howitzer", "howitzers", "submarine", "warship", "console",
                  "chatbot", "interceptor", "interceptors", "system", "systems", "vehicle", "vehicles", "device"}
+DESIGNATION = re.compile(r"^[A-Z]{1,4}-?\d+[A-Z]?$")  # "EB-5", "KN-23", "F16": a model or a programme
+LAW_OWNER = re.compile(r"\bof the ((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|for|and))*(?: [A-Z][\w'’-]+))")
 APPOSED_THING = re.compile(r",\s+(?:its|the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b")
 EVENT_WORDS = {"war", "wars", "crisis", "summit", "olympics", "games", "cup", "election", "elections",
                "revolution", "uprising", "offensive", "festival", "championship", "championships", "conference",
@@ -55,9 +57,13 @@ DATELINE_BLOCKS = 4  # a dateline opens the story, in one of its first blocks
 def retype(doc, cands: list[Cand]) -> list[Cand]:
     text = doc_text(doc)
     cands = [c for c in cands if not _on_credit_line(text, c)]
+    cands = _headline_only(text, cands)
     cands = _fuse_acronym_tails(doc, cands)
     cands = [c for c in (_cut_at_verb(doc, c) for c in cands) if c is not None]
-    cands = [c for c in cands if not (c.tok[1] - c.tok[0] == 1 and doc[c.tok[0]].tag_ == "NNS")]
+    # One word the tagger reads as a plural common noun or an adjective ("Households",
+    # "a Mongolic group") is no name.
+    cands = [c for c in cands if not (c.tok[1] - c.tok[0] == 1 and doc[c.tok[0]].tag_ in ("NNS", "JJ"))]
+    cands += _owners_of_laws(doc, cands)
     placed = _datelines(doc, cands)
     things = {fold(written(doc, c)) for c in cands if _thing(doc, c)}
     cands = [c for c in cands if fold(written(doc, c)) not in things]
@@ -65,6 +71,44 @@ def retype(doc, cands: list[Cand]) -> list[Cand]:
     _states(doc, cands)
     _defined_acronyms(doc, cands)
     return cands
+
+
+def _headings(text: str) -> list[tuple[int, int]]:
+    """The headline: the first block, when it is short."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n\n", lead)
+    end = len(text) if end < 0 else end
+    return [(lead, end)] if len(text[lead:end].split()) <= 25 else []
+
+
+def _headline_only(text: str, cands: list[Cand]) -> list[Cand]:
+    """A name in the headline that the article never writes again is a piece of
+    the headline ("Small Steps Toward Savings"), not an actor's name."""
+    heads = _headings(text)
+    if not heads:
+        return cands
+    body, last = [], 0
+    for a, b in heads:
+        body.append(text[last:a])
+        last = b
+    body_text = " ".join(body + [text[last:]]).casefold()
+    return [c for c in cands if not any(a <= c.start < b for a, b in heads)
+            or text[c.start:c.end].casefold() in body_text]
+
+
+def _owners_of_laws(doc, cands: list[Cand]) -> list[Cand]:
+    """"the Charter of the United Nations": the organisation a law or treaty
+    belongs to, which the model leaves inside the law's name."""
+    out = []
+    for e in entities(doc):
+        if e.label_ != "LAW":
+            continue
+        m = LAW_OWNER.search(doc_text(doc), e.start_char, e.end_char)
+        if m and m.end() == e.end_char and not any(c.start < m.end(1) and m.start(1) < c.end for c in cands):
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is not None:
+                out.append(Cand(m.start(1), m.end(1), "organization", "law-owner", 0.8, tok=(span.start, span.end)))
+    return out
 
 
 def _on_credit_line(text: str, c: Cand) -> bool:
@@ -171,7 +215,7 @@ def _thing(doc, c: Cand) -> bool:
         words.pop()
     if words and words[-1] in EVENT_WORDS and len(words) > 1 and not set(words) & INSTITUTION_CUES:
         return True
-    if re.search(rf"(?<![\w-]){re.escape(written(doc, c))}-\d", text):
+    if DESIGNATION.match(written(doc, c)) or re.search(rf"(?<![\w-]){re.escape(written(doc, c))}-\d", text):
         return True  # a model designation ("X-3"), wherever the document writes one
     root = doc[c.tok[1] - 1]
     head = root

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .candidate import Cand, name_of, written
-from .names import (INSTITUTION_CUES, STATE_WORDS, TITLE_WORDS, abbreviates, carries, fold, fullness, is_acronym,
-                    same_person_name)
-from .places import city_country, demonym_of, is_state
+from .names import (INSTITUTION_CUES, STATE_WORDS, TITLE_WORDS, abbreviates, carries, family_names_match, fold,
+                    fullness, is_acronym, same_person_name)
+from .places import city_country, demonym_of, is_state, is_territory
 
 
 @dataclass
@@ -30,6 +30,10 @@ class Cluster:
 
     @property
     def name(self) -> str:
+        if self.kind == "country":  # the common name, as every article has it, before a formal one
+            common = [n for n in self.names if is_territory(n)]
+            if common:
+                return max(common, key=fullness)
         return max(self.names, key=fullness)
 
     def last_before(self, pos: int) -> int:
@@ -87,13 +91,18 @@ def _full_person_names(doc, persons: list[Cand], clusters: list[Cluster], new) -
             new("person", c, n)
 
 
-def _surname_owner(clusters: list[Cluster], name: str) -> Cluster | None:
-    """The one person of the document whose family name ``name`` is, if exactly one."""
+def _surname_owner(clusters: list[Cluster], name: str, pos: int) -> Cluster | None:
+    """The person of the document whose family name ``name`` is: the one who
+    carries it, or of several (a family) the one named last before ``pos``, as a
+    bare surname typed as a person is read."""
     if " " in name.strip() or is_state(name):
         return None
+    # The family name, written last: a given name ("Charlotte") is as often a city's.
     people = [cl for cl in clusters if cl.kind == "person" and len(cl.name.split()) >= 2
-              and any(carries(name, m) for m in cl.names)]
-    return people[0] if len(people) == 1 else None
+              and any(len(fold(m).split()) >= 2 and family_names_match(name, fold(m).split()[-1]) for m in cl.names)]
+    if len(people) > 1:
+        return max(people, key=lambda cl: (cl.last_before(pos), -clusters.index(cl)))
+    return people[0] if people else None
 
 
 def _places(doc, cands: list[Cand], clusters: list[Cluster], by_key: dict, new) -> None:
@@ -105,7 +114,7 @@ def _places(doc, cands: list[Cand], clusters: list[Cluster], by_key: dict, new) 
     for c in cands:
         if c.kind in ("country", "place") and c.category is None:
             n = name_of(doc, c)
-            person = _surname_owner(clusters, n) if c.kind == "place" and not city_country(n) else None
+            person = _surname_owner(clusters, n, c.start) if c.kind == "place" and not city_country(n) else None
             if person is not None:  # the tagger's type aside, a bare family name is the person's
                 c.kind, c.rule, c.confidence = "person", "ner-relabelled", 0.8
                 person.add(c, n)
@@ -119,8 +128,16 @@ def _formal_states(clusters: list[Cluster], by_key: dict) -> None:
     states = [cl for cl in clusters if cl.kind == "country"]
     for cl in states:
         head, _, last = cl.name.rpartition(" ")
+        of = fold(cl.name).rpartition(" of ")[2] if " of " in fold(cl.name) else ""
         if head and fold(last) in STATE_WORDS:
             home = [o for o in states if o is not cl and o.cands and demonym_of(head, o.name)]
+        elif of and set(fold(cl.name).split()) & STATE_WORDS:
+            # "<...> Republic of Korea" is the one state of the article named "<...> Korea"
+            home = [o for o in states if o is not cl and o.cands and (" " + fold(o.name)).endswith(" " + of)
+                    and not set(fold(o.name).split()) & STATE_WORDS]
+        else:
+            home = []
+        if home:
             if len(home) == 1:
                 for c, n in zip(cl.cands, cl.names):
                     home[0].add(c, n)
@@ -150,10 +167,10 @@ def _organisations(doc, orgs: list[Cand], acronym_cands: list[Cand], clusters: l
         n = name_of(doc, c)
         if c in acronym_cands or len(n.split()) != 1 or any(c in cl.cands for cl in clusters):
             continue
-        people = [cl for cl in clusters if cl.kind == "person" and any(carries(n, m) for m in cl.names)]
-        if len(people) == 1:
-            c.rule, c.confidence = "ner-relabelled", 0.8
-            people[0].add(c, n)
+        person = _surname_owner(clusters, n, c.start)
+        if person is not None:  # the tagger's type aside, a bare family name is the person's
+            c.kind, c.rule, c.confidence = "person", "ner-relabelled", 0.8
+            person.add(c, n)
             continue
         hits = [cl for cl in clusters if cl.kind == "organization" and fold(cl.name).split()[-1:] == [fold(n)]]
         if hits:
