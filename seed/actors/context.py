@@ -74,11 +74,17 @@ def retype(doc, cands: list[Cand]) -> list[Cand]:
 
 
 def _headings(text: str) -> list[tuple[int, int]]:
-    """The headline: the first block, when it is short."""
+    """The headline: a short first block with more after it, that either ends
+    without a full stop or is written in title case."""
     lead = len(text) - len(text.lstrip())
     end = text.find("\n\n", lead)
-    end = len(text) if end < 0 else end
-    return [(lead, end)] if len(text[lead:end].split()) <= 25 else []
+    if end < 0 or not text[end:].strip():
+        return []
+    words = text[lead:end].split()
+    long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words)
+    unstopped = not re.search(r"[.!?][\"'”’)\]]*$", text[lead:end])
+    return [(lead, end)] if len(words) <= 25 and (unstopped or title_case) else []
 
 
 def _headline_only(text: str, cands: list[Cand]) -> list[Cand]:
