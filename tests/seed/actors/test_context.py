@@ -95,3 +95,10 @@ def test_a_headline_verb_ends_a_name(actors_of):
 def test_an_acronym_defined_in_the_text_is_its_organisations(actors_of):
     da = actors_of("The Northern Relief Agency (NRA) said it had moved 1,240 people. The NRA asked for boats.")
     assert kinds(da).get("NRA", "organization") != "place"
+
+
+def test_aliases_are_names_never_a_former_role_or_a_role_of_another(actors_of):
+    da = actors_of("Former prime minister Ulla Brandt said she would stand. Defence Minister Tomas Aldrin agreed.")
+    forms = {f for a in da.actors.values() for f in a.forms}
+    assert not any(f.lower().startswith("former") for f in forms), forms
+    assert "Defence Minister Tomas Aldrin" in forms
