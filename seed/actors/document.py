@@ -95,13 +95,14 @@ def _scan_surnames(doc, clusters: list[Cluster]) -> None:
 
 
 FORMER = re.compile(r"(?i)^(?:former|ex|late|then|one-time|erstwhile)\b")
+HONORIFIC_END = re.compile(r"(?i)\b(?:mr|mrs|ms|dr|mx|miss)\.?\s*$")  # part of the name's own title
 GLUE_END = re.compile(r"(?i)\b(?:of|for|to|at|and|the|with)\s*$|['’]s?\s*$")
 
 
 def _names_one(title_form: str, name: str) -> bool:
     """Whether a title and name ("Defence Minister X") is an alias of X: not a past
     role ("former X"), and not a role of something else ("chairman of X")."""
-    run = title_form[: len(title_form) - len(name)]
+    run = HONORIFIC_END.sub("", title_form[: len(title_form) - len(name)])
     return not FORMER.match(title_form) and not GLUE_END.search(run)
 
 

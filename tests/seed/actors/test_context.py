@@ -102,3 +102,9 @@ def test_aliases_are_names_never_a_former_role_or_a_role_of_another(actors_of):
     forms = {f for a in da.actors.values() for f in a.forms}
     assert not any(f.lower().startswith("former") for f in forms), forms
     assert "Defence Minister Tomas Aldrin" in forms
+
+
+def test_a_role_of_another_person_is_no_alias(actors_of):
+    da = actors_of("Mr. Halloran is now the chairman of Mrs. Vantree's campaign. Edith Vantree said she was glad.")
+    forms = {f for a in da.actors.values() for f in a.forms}
+    assert not any("chairman of" in f for f in forms), forms
