@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/extraction_eval.py                     # default dev gold
     .venv/bin/python benchmarks/extraction_eval.py --set polnear-dev   # the 84-article set
+    .venv/bin/python benchmarks/extraction_eval.py --set invented      # ten invented articles
     .venv/bin/python benchmarks/extraction_eval.py --set polnear-dev --errors /tmp/pn-errors.txt
 
 A set is a folder of articles and a folder of gold JSON files (see
@@ -30,6 +31,9 @@ SETS = {
     "polnear-dev": (SHARED / "gold" / "polnear" / "dev" / "articles", SHARED / "gold" / "polnear" / "dev" / "gold"),
     "polnear-train": (SHARED / "gold" / "polnear" / "train" / "articles",
                       SHARED / "gold" / "polnear" / "train" / "gold"),
+    # Ten invented articles of other stories and outlets, written for this project
+    # (tests/fixtures/invented/README.md): actors, figures and metadata annotated.
+    "invented": (ROOT / "tests" / "fixtures" / "invented" / "articles", ROOT / "tests" / "fixtures" / "invented" / "gold"),
 }
 
 

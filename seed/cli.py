@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="files or folders (recursively); a sources.toml in a folder gives metadata. "
+                   help="files or folders (recursively); a sources.toml (or sources.json, sources.csv) in a "
+                        "folder gives metadata. "
                         "Default: the bundled corpus")
     p.add_argument("--db", type=Path, metavar="FILE",
                    help="database file (default: $CLAIMSCOPE_DB, else the user data directory), "
@@ -143,9 +144,24 @@ def summary(report, timings: bool = False, list_skipped: bool = True) -> str:
         lines.append("database: " + ", ".join(f"{v} {k}" for k, v in c.items()))
     if report.not_read:
         lines.append(not_read_line(report.not_read))
+    if report.no_outlet or report.no_date:
+        lines += missing_metadata_lines(report)
     if list_skipped:
         lines += [f"  skipped {shown(s.path)}: {s.reason}" for s in report.skipped]
     return "\n".join(lines)
+
+
+def missing_metadata_lines(report) -> list[str]:
+    """How many seeded documents name no outlet or no date, and how to add them."""
+    n = len(report.seeded)
+    lacking = [f"{len(report.no_outlet)} no outlet" if report.no_outlet else "",
+               f"{len(report.no_date)} no date" if report.no_date else ""]
+    example = (report.no_outlet or report.no_date)[0]
+    return [f"metadata: of {n} document{'s' * (n != 1)} seeded, {' and '.join(x for x in lacking if x)} "
+            "(neither the article nor a manifest says it);",
+            f"  add them in a sources.toml (or sources.json, sources.csv) in the folder, e.g. in "
+            f"{shown(example.parent / 'sources.toml')}:",
+            f'    ["{example.name}"]', '    outlet = "..."', '    published = "YYYY-MM-DD"']
 
 
 NAMED = 20  # files of other types named in the summary; the rest are counted

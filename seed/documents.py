@@ -47,6 +47,10 @@ def seed_each(writer: SeedWriter, todo: list[tuple[Source, int | None]], workers
                 skip(report, progress, Skipped(source.path, f"writing failed: {type(e).__name__}: {e}"))
                 continue
             report.seeded.append(source.path)
+            if not record.meta.outlet:
+                report.no_outlet.append(source.path)
+            if not record.meta.published:
+                report.no_date.append(source.path)
             progress.advance(source.path)
     finally:
         records.close()  # a cluster's client (and a local cluster) goes with it

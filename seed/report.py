@@ -21,6 +21,10 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     not_read: list[Path] = field(default_factory=list)  # files of other types in the folders given
     counts: dict[str, int] = field(default_factory=dict)
+    # Documents seeded whose manifest and text name no outlet, or no date of
+    # publication: what the summary tells the user to add by hand.
+    no_outlet: list[Path] = field(default_factory=list)
+    no_date: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     # Seconds in each stage: parse (cleaning, metadata, the language model),
     # extract, write (with actor resolution), index (search and full-text

@@ -34,7 +34,7 @@ def _offer(app, doc_id: int, related, span, open_chosen) -> None:
     choices = []
     for r in related:
         d = r.document
-        label = " · ".join(x for x in (d.title or untitled(d.lead), d.outlet, d.published) if x)
+        label = " · ".join(x for x in (d.title or untitled(), d.outlet, d.published) if x)
         choices.append(Choice(d.id, label, f"{r.shared_actors} actors, {r.shared_units} units in common"))
 
     def chosen(right_id: int | None) -> None:

@@ -55,7 +55,7 @@ class DocumentsScreen(Screen):
         table.loading = False
         table.clear()
         for d in docs:
-            title = plain(d.title) if d.title else plain(untitled(d.lead), "italic dim")
+            title = plain(d.title) if d.title else plain(untitled(), "italic dim")
             table.add_row(plain(d.published or "—"), plain(d.outlet or "—"), title, key=str(d.id))
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))

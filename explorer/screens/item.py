@@ -75,7 +75,7 @@ def item_meta(item: Item, annotation: Annotation | None) -> Text:
     meta.append_text(plain(" · ".join(x for x in (doc.outlet, doc.published) if x) or "—"))
     meta.append("\n")
     meta.append(f"{'Title':<9}", style="dim")
-    meta.append_text(plain(doc.title or untitled(doc.lead), "italic" if not doc.title else ""))
+    meta.append_text(plain(doc.title or untitled(), "italic" if not doc.title else ""))
     if annotation:
         meta.append("\n")
         meta.append(f"{'Verdict':<9}", style="dim")

@@ -26,7 +26,7 @@ def plural(n: int, noun: str) -> str:
 
 def document_header(doc: Document, extra: str = "") -> Text:
     meta = Text(no_wrap=True, overflow="ellipsis")
-    meta.append_text(plain(doc.title or untitled(doc.text), "bold" if doc.title else "bold italic"))
+    meta.append_text(plain(doc.title or untitled(), "bold" if doc.title else "bold italic"))
     byline = " · ".join(x for x in (doc.outlet, ", ".join(doc.authors), doc.published, extra) if x)
     if byline:
         meta.append("\n")

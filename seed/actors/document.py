@@ -10,11 +10,13 @@ the model missed.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..records import DocActors, LocalActor, Mention
 from ..text.columns import tokens
 from .candidate import Cand, written
 from .chrome import bad, is_credit
+from .context import retype
 from .entities import entity_candidates
 from .grouping import Cluster, group
 from .names import fold
@@ -92,10 +94,22 @@ def _scan_surnames(doc, clusters: list[Cluster]) -> None:
         cls[0].add(c, t.text)
 
 
+FORMER = re.compile(r"(?i)^(?:former|ex|late|then|one-time|erstwhile)\b")
+HONORIFIC_END = re.compile(r"(?i)\b(?:mr|mrs|ms|dr|mx|miss)\.?\s*$")  # part of the name's own title
+GLUE_END = re.compile(r"(?i)\b(?:of|for|to|at|and|the|with)\s*$|['’]s?\s*$")
+
+
+def _names_one(title_form: str, name: str) -> bool:
+    """Whether a title and name ("Defence Minister X") is an alias of X: not a past
+    role ("former X"), and not a role of something else ("chairman of X")."""
+    run = HONORIFIC_END.sub("", title_form[: len(title_form) - len(name)])
+    return not FORMER.match(title_form) and not GLUE_END.search(run)
+
+
 def extract_actors(doc) -> DocActors:
     """The actors one parsed document names, with every mention's exact span."""
     cands = [c for c in pattern_candidates(doc) if not bad(doc, c.start, c.end) and not is_credit(doc, c.start, c.end)]
-    cands = _select(doc, entity_candidates(doc) + cands)
+    cands = retype(doc, _select(doc, entity_candidates(doc) + cands))
     clusters = group(doc, cands)
     clusters = [cl for cl in clusters if cl.cands]
     _scan_surnames(doc, clusters)
@@ -106,7 +120,7 @@ def extract_actors(doc) -> DocActors:
         forms = set()
         for c in cl.cands:
             forms.add(written(doc, c))
-            if c.title_form:
+            if c.title_form and _names_one(c.title_form, written(doc, c)):
                 forms.add(c.title_form)
         desc = next((c.desc for c in sorted(cl.cands, key=lambda c: c.start) if c.desc), None)
         out.actors[key] = LocalActor(key, cl.name, cl.kind, desc, forms)

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .candidate import Cand, name_of, written
-from .names import INSTITUTION_CUES, STATE_WORDS, abbreviates, carries, fold, fullness, is_acronym, same_person_name
-from .places import demonym_of
+from .names import (INSTITUTION_CUES, STATE_WORDS, TITLE_WORDS, abbreviates, carries, family_names_match, fold,
+                    fullness, is_acronym, same_person_name)
+from .places import city_country, demonym_of, is_state, is_territory
 
 
 @dataclass
@@ -29,6 +30,10 @@ class Cluster:
 
     @property
     def name(self) -> str:
+        if self.kind == "country":  # the common name, as every article has it, before a formal one
+            common = [n for n in self.names if is_territory(n)]
+            if common:
+                return max(common, key=fullness)
         return max(self.names, key=fullness)
 
     def last_before(self, pos: int) -> int:
@@ -53,7 +58,7 @@ def group(doc, cands: list[Cand]) -> list[Cluster]:
     # 1. Full person names, then the states and places, then organisations.
     persons = [c for c in cands if c.kind == "person"]
     _full_person_names(doc, persons, clusters, new)
-    _places(doc, cands, by_key, new)
+    _places(doc, cands, clusters, by_key, new)
     _formal_states(clusters, by_key)
     # Merged clusters are empty now; later rules look clusters up by name.
     clusters[:] = [cl for cl in clusters if cl.cands]
@@ -65,6 +70,8 @@ def group(doc, cands: list[Cand]) -> list[Cluster]:
     _short_person_names(doc, persons, clusters, by_key, new)
     # 3. Institutions a demonym describes.
     _institutions(doc, cands, clusters, by_key, new)
+    _short_organisation_names(clusters)
+    clusters[:] = [cl for cl in clusters if cl.cands]
     for cl in clusters:
         if cl.kind in ("organization", "media"):
             cl.kind = _org_kind(doc, cl)
@@ -84,7 +91,21 @@ def _full_person_names(doc, persons: list[Cand], clusters: list[Cluster], new) -
             new("person", c, n)
 
 
-def _places(doc, cands: list[Cand], by_key: dict, new) -> None:
+def _surname_owner(clusters: list[Cluster], name: str, pos: int) -> Cluster | None:
+    """The person of the document whose family name ``name`` is: the one who
+    carries it, or of several (a family) the one named last before ``pos``, as a
+    bare surname typed as a person is read."""
+    if " " in name.strip() or is_state(name):
+        return None
+    # The family name, written last: a given name ("Charlotte") is as often a city's.
+    people = [cl for cl in clusters if cl.kind == "person" and len(cl.name.split()) >= 2
+              and any(len(fold(m).split()) >= 2 and family_names_match(name, fold(m).split()[-1]) for m in cl.names)]
+    if len(people) > 1:
+        return max(people, key=lambda cl: (cl.last_before(pos), -clusters.index(cl)))
+    return people[0] if people else None
+
+
+def _places(doc, cands: list[Cand], clusters: list[Cluster], by_key: dict, new) -> None:
     # A city that stands for its state once stands for it throughout the article.
     capitals = {fold(written(doc, c)): c.name for c in cands if c.rule == "ner-city-metonymy"}
     for c in cands:
@@ -93,6 +114,11 @@ def _places(doc, cands: list[Cand], by_key: dict, new) -> None:
     for c in cands:
         if c.kind in ("country", "place") and c.category is None:
             n = name_of(doc, c)
+            person = _surname_owner(clusters, n, c.start) if c.kind == "place" and not city_country(n) else None
+            if person is not None:  # the tagger's type aside, a bare family name is the person's
+                c.kind, c.rule, c.confidence = "person", "ner-relabelled", 0.8
+                person.add(c, n)
+                continue
             cl = by_key.get(("place", fold(n)))
             cl.add(c, n) if cl else new(c.kind, c, n)
 
@@ -102,8 +128,16 @@ def _formal_states(clusters: list[Cluster], by_key: dict) -> None:
     states = [cl for cl in clusters if cl.kind == "country"]
     for cl in states:
         head, _, last = cl.name.rpartition(" ")
+        of = fold(cl.name).rpartition(" of ")[2] if " of " in fold(cl.name) else ""
         if head and fold(last) in STATE_WORDS:
             home = [o for o in states if o is not cl and o.cands and demonym_of(head, o.name)]
+        elif of and set(fold(cl.name).split()) & STATE_WORDS:
+            # "<...> Republic of Korea" is the one state of the article named "<...> Korea"
+            home = [o for o in states if o is not cl and o.cands and (" " + fold(o.name)).endswith(" " + of)
+                    and not set(fold(o.name).split()) & STATE_WORDS]
+        else:
+            home = []
+        if home:
             if len(home) == 1:
                 for c, n in zip(cl.cands, cl.names):
                     home[0].add(c, n)
@@ -121,7 +155,8 @@ def _organisations(doc, orgs: list[Cand], acronym_cands: list[Cand], clusters: l
         if c in acronym_cands:
             continue
         n = name_of(doc, c)
-        cl = by_key.get(("org", fold(n))) or _near_spelling(clusters, n)
+        cl = by_key.get(("org", fold(n))) or _near_spelling(clusters, n) or next(
+            (p for p in clusters if p.kind == "person" and any(same_person_name(n, m) for m in p.names)), None)
         if cl:
             cl.add(c, n)
         elif len(n.split()) == 1:
@@ -132,10 +167,10 @@ def _organisations(doc, orgs: list[Cand], acronym_cands: list[Cand], clusters: l
         n = name_of(doc, c)
         if c in acronym_cands or len(n.split()) != 1 or any(c in cl.cands for cl in clusters):
             continue
-        people = [cl for cl in clusters if cl.kind == "person" and any(carries(n, m) for m in cl.names)]
-        if len(people) == 1:
-            c.rule, c.confidence = "ner-relabelled", 0.8
-            people[0].add(c, n)
+        person = _surname_owner(clusters, n, c.start)
+        if person is not None:  # the tagger's type aside, a bare family name is the person's
+            c.kind, c.rule, c.confidence = "person", "ner-relabelled", 0.8
+            person.add(c, n)
             continue
         hits = [cl for cl in clusters if cl.kind == "organization" and fold(cl.name).split()[-1:] == [fold(n)]]
         if hits:
@@ -145,6 +180,23 @@ def _organisations(doc, orgs: list[Cand], acronym_cands: list[Cand], clusters: l
         else:
             cl = by_key.get(("org", fold(n))) or _near_spelling(clusters, n)
             cl.add(c, n) if cl else new("organization", c, n)
+
+
+def _short_organisation_names(clusters: list[Cluster]) -> None:
+    """"Civic Renewal" and "Halvard" for "Civic Renewal Party" and "Halvard
+    Systems": an organisation's name less its last word, or its first word when no
+    other organisation starts with it, is that organisation."""
+    orgs = [cl for cl in clusters if cl.kind in ("organization", "media") and cl.cands]
+    for short in orgs:
+        words = fold(short.name).split()
+        if is_acronym(short.name) or set(words) & (INSTITUTION_CUES | STATE_WORDS | TITLE_WORDS):
+            continue
+        longer = [cl for cl in orgs if cl is not short and cl.cands and fold(cl.name).split()[:len(words)] == words
+                  and len(fold(cl.name).split()) == len(words) + 1]
+        if len(longer) == 1:
+            for c, n in zip(short.cands, short.names):
+                longer[0].add(c, n)
+            short.cands, short.names = [], []
 
 
 def _short_person_names(doc, persons: list[Cand], clusters: list[Cluster], by_key: dict, new) -> None:

@@ -41,6 +41,11 @@ def _cities() -> dict[str, str]:
     return {c: next(iter(codes)) for c, codes in seen.items() if len(codes) == 1}
 
 
+def is_territory(name: str) -> bool:
+    """A state's common English name ("North Korea"), not a formal one."""
+    return fold(name) in _territories()
+
+
 def is_state(name: str) -> bool:
     f = fold(name)
     if f in _territories():

@@ -15,9 +15,10 @@ from spacy.tokens import Doc, Span
 from ..records import Figure
 from ..text.columns import doc_text
 from .numbers import CURRENCY_WORDS, PHRASE, PHRASE_STARTS, Amount, combine_range, fraction_percent, parse_amount
+from .counts import earlier_count, is_total, named_count, of_them, whole_of_part
 from .scan import finditer_at
 from .units import (MUNITIONS, NOUN_UNITS, counted_noun, is_people, money_subject, noun_phrase, noun_unit,
-                    verb_unit)
+                    verb_class, verb_unit)
 
 TIME_NOUNS = {
     "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "hrs",
@@ -203,8 +204,12 @@ def _unit(doc: Doc, span: Span, a: Amount, noun, frac: bool, dist: str | None) -
         return "percent", subject
     if dist:
         return NOUN_UNITS.get(dist.split()[-1].lower(), "km"), None
-    if noun is not None:
+    if noun is None or is_total(noun):
+        noun = of_them(span) or (earlier_count(span) if is_total(noun) else None) or noun
+    if noun is not None and not is_total(noun):
         low = noun.lower_
+        if whole_of_part(noun, span):
+            return noun_unit(noun), subject  # "40 of the 600 troops ... killed": the 600 were not
         if low in NOUN_UNITS and NOUN_UNITS[low] in ("km", "miles", "m"):
             return NOUN_UNITS[low], subject
         if low in MUNITIONS:
@@ -212,7 +217,11 @@ def _unit(doc: Doc, span: Span, a: Amount, noun, frac: bool, dist: str | None) -
         if is_people(noun):
             return verb_unit(noun) or noun_unit(noun), subject
         return noun_unit(noun), subject
-    return verb_unit(_root(span)) or "other", subject
+    named = named_count(span)
+    if named is not None:
+        counted, verbs = named
+        return verb_class(verbs) or verb_unit(counted) or noun_unit(counted), subject or noun_phrase(counted, set())
+    return verb_unit(_root(span)) or ("other" if noun is None or is_total(noun) else noun_unit(noun)), subject
 
 
 def _root(span: Span):

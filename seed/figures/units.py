@@ -63,11 +63,16 @@ VERB_UNITS = {
     "desert": "deserted", "flee": "deserted", "defect": "deserted", "escape": "deserted",
     "missing": "missing", "lose": "lost",
 }
+# Troop nouns that name civilians as often (a campaign's volunteers, a firm's
+# engineers): troops only in a text about armed conflict.  Workers and builders
+# sent abroad by a state stay troops, as the annotation conventions count them.
+CIVILIAN_TOO = {"volunteers", "engineers", "men", "guards", "guard", "pilots", "sailors", "recruits",
+                "comrades", "trainers", "instructors"}
 MILITARY_CONTEXT = {"troops", "soldiers", "army", "military", "forces", "battalion", "brigade", "front",
                     "combat", "war", "battle", "battlefield", "deploy", "deployed", "fighting", "frontline"}
 
 
-def _verb_class(verbs: list[Token], as_object: bool) -> str | None:
+def verb_class(verbs: list[Token], as_object: bool = False) -> str | None:
     """The unit a set of coordinated verbs gives ("killed and wounded" -> casualties)."""
     found = set()
     for v in verbs:
@@ -109,7 +114,7 @@ def verb_unit(anchor: Token) -> str | None:
     """The unit a people count takes from its verb, looking from the counted word."""
     for c in anchor.children:  # "troops killed and wounded", "soldiers who have died"
         if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ", "AUX"):
-            u = _verb_class([x for v in _chain(c, 1) for x in _with_conj(v)], False)
+            u = verb_class([x for v in _chain(c, 1) for x in _with_conj(v)], False)
             if u:
                 return u
     tok = anchor
@@ -130,7 +135,7 @@ def verb_unit(anchor: Token) -> str | None:
             return "killed"
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "nummod", "attr") and head is not tok:
         verbs = [x for v in _chain(head) for x in _with_conj(v, tok.dep_ == "dobj")]
-        u = _verb_class(verbs, tok.dep_ == "dobj")
+        u = verb_class(verbs, tok.dep_ == "dobj")
         if u:
             return u
     return None
@@ -201,7 +206,7 @@ def noun_unit(noun: Token) -> str:
     if low in NOUN_UNITS:
         return NOUN_UNITS[low]
     if low in TROOP_NOUNS:
-        return "troops"
+        return "troops" if low not in CIVILIAN_TOO or military(noun.doc) else low
     if noun.ent_type_ == "NORP" or noun.tag_ == "NNPS":
         return "troops" if military(noun.doc) else "people"
     if low in MUNITIONS:

@@ -140,20 +140,13 @@ def _paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[str, str]]:
 def _from_html(raw: str) -> tuple[str, dict]:
     import trafilatura
 
+    from .html_meta import page_meta
+
     text = trafilatura.extract(
         raw, output_format="markdown", include_comments=False, include_tables=False,
         include_links=False, include_images=False, favor_recall=True,
     )
-    meta: dict = {}
-    try:
-        m = trafilatura.extract_metadata(raw)
-    except Exception:  # noqa: BLE001 - a metadata failure must not lose the article
-        m = None
-    if m is not None:
-        for key in ("title", "author", "date", "sitename", "url"):
-            value = getattr(m, key, None)
-            if value:
-                meta[key] = value
+    meta = page_meta(raw)
     if not text:
         # Too short or too odd for the extractor: fall back to the page's text.
         from lxml import html as lxml_html

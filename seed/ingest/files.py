@@ -17,7 +17,7 @@ from pathlib import Path
 from db.connection import shown
 
 from . import pdf, word
-from .manifest import MANIFEST, read_manifest
+from .manifest import MANIFEST, MANIFESTS, read_manifest
 
 SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
             ".pdf": "pdf", ".docx": "docx"}
@@ -113,7 +113,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
                                                        "itself to seed it)"))
         for name in sorted(names):
             path = Path(top) / name
-            if name.startswith(".") or name == MANIFEST:
+            if name.startswith(".") or name in MANIFESTS:
                 continue
             if path.suffix.lower() not in SUFFIXES:
                 problems.append(NotRead(path))
@@ -205,6 +205,10 @@ def _read_bounded(path: Path, most: int = MAX_BYTES) -> bytes:
     return data
 
 
+def _manifest_path(folder: Path) -> Path:
+    return next((folder / n for n in MANIFESTS if (folder / n).is_file()), folder / MANIFEST)
+
+
 def load(paths: list[Path]):
     """Yield a ``Source`` or a ``Skipped`` per file, in a stable order; a
     manifest's problems come as a ``Skipped`` naming the manifest."""
@@ -217,7 +221,7 @@ def load(paths: list[Path]):
             manifest, ignored = read_manifest(folder)
             manifests[folder] = manifest.entries
             for problem in ([ignored] if ignored else manifest.problems):
-                yield Skipped(folder / MANIFEST, problem)
+                yield Skipped(_manifest_path(folder), problem)
         try:
             yield read_source(f, manifests[folder])
         except ValueError as e:

@@ -1,10 +1,14 @@
-"""A folder's manifest (``sources.toml``): what it says of each file, field by
-field.  A value of the wrong type or shape is reported and left out; the rest of
-the manifest, and every article, still counts.  Nothing raw reaches the database:
-control characters go, dates must be real dates."""
+"""A folder's manifest (``sources.toml``, ``sources.json`` or ``sources.csv``, the
+same fields in each): what it says of each file, field by field.  A value of the
+wrong type or shape is reported and left out; the rest of the manifest, and
+every article, still counts.  Nothing raw reaches the database: control
+characters go, dates must be real dates."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -13,6 +17,8 @@ from pathlib import Path
 from rapidfuzz.distance import DamerauLevenshtein
 
 MANIFEST = "sources.toml"
+MANIFESTS = (MANIFEST, "sources.json", "sources.csv")  # the first a folder has is read
+FILE_COLUMNS = ("file", "filename", "path", "name")  # what a CSV or JSON list calls the article's file
 TEXT_FIELDS = ("title", "outlet", "url")
 FIELDS = (*TEXT_FIELDS, "authors", "published")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -28,13 +34,13 @@ class Manifest:
 
 def read_manifest(folder: Path) -> tuple[Manifest, str | None]:
     """The manifest of ``folder`` (empty if it has none), and why it was ignored
-    as a whole, if it was (unreadable, not TOML)."""
-    path = folder / MANIFEST
-    if not path.is_file():
+    as a whole, if it was (unreadable, not TOML, JSON or CSV)."""
+    path = next((folder / name for name in MANIFESTS if (folder / name).is_file()), None)
+    if path is None:
         return Manifest(), None
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        data = _entries(path.suffix, path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, csv.Error) as e:
         return Manifest(), f"manifest ignored: {e}"
     manifest = Manifest()
     for name, entry in data.items():
@@ -42,7 +48,42 @@ def read_manifest(folder: Path) -> tuple[Manifest, str | None]:
             manifest.problems.append(f"[{name!r}] is not a table of fields (title, outlet, ...); ignored")
             continue
         manifest.entries[name] = checked(name, entry, manifest.problems)
+    others = [n for n in MANIFESTS if n != path.name and (folder / n).is_file()]
+    if others:
+        manifest.problems.append(f"{', '.join(others)} ignored: {path.name} is read (one manifest a folder)")
     return manifest, None
+
+
+def _entries(suffix: str, text: str) -> dict:
+    """File name -> fields, from a manifest's text: TOML tables; a JSON object of
+    objects or a list of objects with a "file"; CSV rows with a "file" column
+    (authors separated by ";")."""
+    if suffix == ".toml":
+        return tomllib.loads(text)
+    if suffix == ".json":
+        data = json.loads(text)
+        if isinstance(data, dict):
+            return data
+        if not isinstance(data, list):
+            raise ValueError("sources.json must hold an object or a list of objects")
+        return _by_file([row for row in data if isinstance(row, dict)])
+    rows = []
+    for row in csv.DictReader(io.StringIO(text)):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if v and v.strip()}
+        if "authors" in row:
+            row["authors"] = [a.strip() for a in row["authors"].split(";") if a.strip()]
+        rows.append(row)
+    return _by_file(rows)
+
+
+def _by_file(rows: list[dict]) -> dict:
+    out = {}
+    for row in rows:
+        key = next((k for k in FILE_COLUMNS if isinstance(row.get(k), str)), None)
+        if key is None:
+            raise ValueError(f"a row without a file name (one of the columns {', '.join(FILE_COLUMNS)})")
+        out[row[key]] = {k: v for k, v in row.items() if k != key}
+    return out
 
 
 def checked(name: str, entry: dict, problems: list[str]) -> dict:

@@ -283,3 +283,40 @@ def test_the_year_of_a_dateline_is_not_counted_with_the_noun_after_it(nlp):
     assert [(f.text, f.low) for f in extract_figures(doc)] == [("About 3,000", 3000.0)]
     doc = nlp("On Sept. 3, 1,200 workers walked out.")
     assert [f.text for f in extract_figures(doc)] == ["1,200"]
+
+
+# --- what is counted when the noun beside the number is not it -----------------
+
+def unit_of(nlp, text, span):
+    return next(f.unit for f in figures(nlp, text) if f.text == span)
+
+
+def test_a_part_of_a_whole_takes_the_verb_and_the_whole_is_a_count_of_its_noun(nlp):
+    text = "At least 40 of the 600 troops sent to the Tarn valley in May had been killed by June."
+    assert unit_of(nlp, text, "At least 40") == "killed"
+    assert unit_of(nlp, text, "600") == "troops"
+
+
+def test_the_number_of_people_a_verb_names_gives_the_unit_of_its_value(nlp):
+    assert unit_of(nlp, "Ostrov said that the number of soldiers killed and wounded in the hills has exceeded 1,900.",
+                   "1,900") == "casualties"
+    assert unit_of(nlp, "The number of people displaced by the floods had passed 12,500 by Friday.",
+                   "12,500") == "people"
+
+
+def test_total_is_not_what_a_total_counts(nlp):
+    text = "The agency said it had moved 800 villagers by boat, and that 4,000 total had left the valley."
+    assert unit_of(nlp, text, "4,000") == "villagers"
+    assert unit_of(nlp, text, "800") == "villagers"
+
+
+def test_losses_of_personnel_are_casualties_not_troops(nlp):
+    assert unit_of(nlp, "The general staff reported losses of 950 personnel in the past week.", "950") == "casualties"
+
+
+def test_of_them_names_who_the_part_is(nlp):
+    assert unit_of(nlp, "About 7,000 people fled the fighting, 2,600 of them children.", "2,600") == "children"
+
+
+def test_volunteers_are_troops_only_in_a_story_of_war(nlp):
+    assert unit_of(nlp, "The campaign said 3,000 volunteers had signed up to knock on doors.", "3,000") == "volunteers"
