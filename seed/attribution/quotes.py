@@ -63,7 +63,7 @@ def _attribute(ctx: _Context, start: int, end: int, prev: Quote | None) -> tuple
     if verb is None:
         s0, e0 = ctx.sents[first]
         sent_len = len(text[doc[s0].idx:doc[e0 - 1].idx + len(doc[e0 - 1].text)])
-        clausal = words > SCARE_WORDS or (end - start) >= 0.5 * sent_len or first != last
+        clausal = words > SCARE_WORDS or (end - start) >= 0.5 * sent_len or first != last or _is_clause(ctx, start, end)
         for si in dict.fromkeys((last, first)):
             verb = sentence_cue(ctx, si, start, end)
             if verb is not None and (clausal or verb.lower_ == "according"):
@@ -230,6 +230,16 @@ def _lead_in(ctx: _Context, si: int):
 
 
 # -- continuation ----------------------------------------------------------------------
+
+
+def _is_clause(ctx: _Context, start: int, end: int) -> bool:
+    """A short quote that is a statement of its own ("That makes me smart."): a
+    capital, a verb, and an end, not a term in quotes."""
+    text = doc_text(ctx.doc)
+    if not text[start:start + 1].isupper() or text[start:end].rstrip()[-1:] not in ".!?,":
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _starts_sentence(ctx: _Context, start: int, si: int) -> bool:

@@ -64,7 +64,7 @@ class Resolver:
         return self._sent_of[tok.i]
 
     def subject(self, verb):
-        return subject_of(verb, self.bounds(verb))
+        return subject_of(verb, self.bounds(verb), self.token_quoted)
 
     def _build_history(self, sources) -> None:
         """Who the salient source phrases (see ``salience.quote_view``) name, in

@@ -66,7 +66,7 @@ def _history_sources(doc, toks, quoted: list[bool], quote_spans) -> list:
             if pos[i] in ("VERB", "AUX") and (
                     (t := toks[i]).dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
                     or t.lemma_ in REPORT_VERBS):
-                src, _ = subject_of(t, (s, e))
+                src, _ = subject_of(t, (s, e), quoted)
             elif lower[i] == "according":
                 src = according_source(toks[i])
             if src is None or in_spans(quote_spans, src.idx):

@@ -52,15 +52,17 @@ def _within(tok, bounds):
     return None
 
 
-def subject_of(verb, bounds=None):
+def subject_of(verb, bounds=None, quoted=None):
     """The head token of the verb's subject (or agent), climbing through participles,
     conjoined verbs and relative clauses.  Returns (token or None, passive).
-    ``bounds`` is the sentence's token range: a subject outside it is cut back."""
-    tok, passive = _subject_of(verb)
+    ``bounds`` is the sentence's token range: a subject outside it is cut back;
+    ``quoted`` (by token index) marks quoted words, which are never the subject
+    ('"Full panic mode," said X': the parser may take "mode" for one)."""
+    tok, passive = _subject_of(verb, quoted)
     return _within(tok, bounds), passive
 
 
-def _subject_of(verb):
+def _subject_of(verb, quoted=None):
     seen = 0
     v = verb
     while v is not None and seen < 6:
@@ -73,7 +75,7 @@ def _subject_of(verb):
                     if p.dep_ == "pobj":
                         return p, False
         for c in kids:
-            if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.dep_ in ("nsubj", "nsubjpass") and not (quoted is not None and quoted[c.i]):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, passive
                 return c, passive

@@ -29,6 +29,8 @@ ASSERT = {
     "forecast", "suggest", "propose", "hint", "indicate", "speculate", "estimate",
     "assess", "calculate", "project", "assure", "cite", "verify", "record", "document",
     "find", "show",
+    # VerbNet's "declare" class: a verdict pronounced ("ruled that ...", "deemed it ...")
+    "rule", "judge", "deem", "pronounce",
 }
 # Naming and characterizing: "called it 'a disgrace'", "described him as ...".
 NAMING = {
@@ -49,7 +51,7 @@ COMPLAIN = {"complain", "lament", "bemoan", "grumble", "protest", "object", "reg
 PROMISE = {"promise", "pledge", "vow", "swear", "threaten", "guarantee"}
 # Asking others to act or answer.
 URGE = {"urge", "ask", "demand", "request", "implore", "beg", "plead", "encourage",
-        "advise", "recommend", "invite", "question", "challenge", "query"}
+        "advise", "recommend", "invite", "question", "challenge", "query", "exhort", "appeal"}
 # Agreeing and disagreeing with someone.
 AGREE = {"agree", "disagree", "concur"}
 # Beliefs and wishes reported of someone.
@@ -62,7 +64,8 @@ REPORT_VERBS = SAY | MANNER | ASSERT | NAMING | JUDGE | COMPLAIN | PROMISE | URG
 NEEDS_COMPLEMENT = (
     {"find", "show", "record", "document", "publish", "broadcast", "post", "think", "fear",
      "verify", "recall", "mention", "point", "believe", "expect", "estimate", "confirm",
-     "cite", "assess", "project", "calculate", "reject", "dismiss", "deny"}
+     "cite", "assess", "project", "calculate", "reject", "dismiss", "deny", "rule", "judge",
+     "deem", "pronounce"}
     | NAMING | JUDGE | PROMISE | URGE | AGREE | ATTITUDE | MANNER
 )
 # Verbs that report only with a that-clause or a quote ("maintained that", not

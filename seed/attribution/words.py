@@ -35,7 +35,7 @@ VAGUE_HEADS = {
 SOURCE_PEOPLE = {
     "source", "official", "analyst", "expert", "observer", "critic", "resident", "people",
     "insider", "diplomat", "commentator", "witness", "blogger", "someone", "person", "man",
-    "woman", "aide", "staffer", "supporter", "opponent", "voter", "activist",
+    "woman", "aide", "staffer", "supporter", "opponent", "voter", "activist", "police",
 }
 # Roles that speak for whoever they belong to: "the ministry's spokesman" is the ministry.
 SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy",

@@ -72,3 +72,18 @@ def test_a_scare_quote_between_two_quotes_does_not_become_their_speaker(nlp):
             '"We will not wait any longer."')
     got, _ = speakers(nlp, text)
     assert got[1] == ("fast track", None) and got[2][1] == "Dana Pell"
+
+
+def test_a_short_quote_that_is_a_statement_is_not_a_scare_quote(nlp):
+    got, _ = speakers(nlp, 'Asked about the fares, Reyes shrugged and boasted, "That makes me smart."')
+    assert got[0][1] == "Omar Reyes"
+
+
+def test_words_inside_a_quote_are_never_the_subject_of_the_verb_after_it(nlp):
+    got, _ = speakers(nlp, '"The board is in panic mode. Full panic mode," said Dana Pell, a harbour pilot.')
+    assert got[0][1] == "Dana Pell"
+
+
+def test_a_verdict_verb_governs_its_quoted_words(nlp):
+    got, _ = speakers(nlp, 'The Harbour Board ruled that the claim was "mostly false" on Tuesday.')
+    assert got[0][1] == "Harbour Board"
