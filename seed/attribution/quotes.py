@@ -72,7 +72,7 @@ def _attribute(ctx: _Context, start: int, end: int, prev: Quote | None) -> tuple
     if verb is not None:
         if verb.lower_ == "according":
             return ctx.resolver.resolve(according_source(verb)), "according to", "quote-according"
-        return ctx.speaker_from_verb(verb), verb.text, "quote-verb"
+        return _outer_speaker(ctx, verb), verb.text, "quote-verb"
     colon = _colon_lead_in(ctx, start, first)
     if colon is not None:
         return colon
@@ -80,7 +80,10 @@ def _attribute(ctx: _Context, start: int, end: int, prev: Quote | None) -> tuple
     if trailer is not None:
         return trailer
     if words <= SCARE_WORDS and not _starts_sentence(ctx, start, first):
-        return None, None, "quote-scare"
+        # a term in quotes: the word of whoever says the clause it stands in, if anyone
+        verb = path_cue(ctx, start, end, strict=False) if first == last and not _title(text[start:end]) else None
+        key = _outer_speaker(ctx, verb) if verb is not None else None
+        return (key, verb.text, "quote-term") if key is not None else (None, None, "quote-scare")
     # No cue in its own sentence: the quote goes on from the previous one, or
     # a lead-in sentence announced it.
     if prev is not None and prev.speaker is not None and _continues(ctx, prev, start):
@@ -94,8 +97,9 @@ def _attribute(ctx: _Context, start: int, end: int, prev: Quote | None) -> tuple
 # -- finding the cue -------------------------------------------------------------
 
 
-def path_cue(ctx: _Context, start: int, end: int):
-    """A reporting verb that governs the quote in the parse, if any."""
+def path_cue(ctx: _Context, start: int, end: int, strict: bool = True):
+    """A reporting verb that governs the quote in the parse, if any; ``strict``
+    stops at a subject or an apposition (a quote inside someone's description)."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     # The doc's token list, not the span's: iterating a Span builds each Token again.
     inside = [t for t in ctx.toks[span.start:span.end] if start <= t.idx < end] if span is not None else []
@@ -103,7 +107,7 @@ def path_cue(ctx: _Context, start: int, end: int):
     for t in heads:
         node = t
         for _ in range(12):
-            if node.dep_ in ("nsubj", "nsubjpass", "csubj", "appos") and node.head != node:
+            if strict and node.dep_ in ("nsubj", "nsubjpass", "csubj", "appos") and node.head != node:
                 break  # the quote sits in someone's name or description
             parent = node.head
             if parent == node:
@@ -111,6 +115,30 @@ def path_cue(ctx: _Context, start: int, end: int):
             if not ctx.in_any_quote(parent) and parent.lemma_ in REPORT_VERBS and parent.pos_ == "VERB":
                 return parent
             node = parent
+    return None
+
+
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "at", "by", "with"}
+
+
+def _title(words: str) -> bool:
+    """"Salt and Silence": a title of a work, every word but the small ones capitalised."""
+    ws = [w for w in words.strip(" ,.!?").split() if w.lower() not in _SMALL_WORDS]
+    return bool(ws) and all(w[:1].isupper() or not w[:1].isalpha() for w in ws)
+
+
+def _outer_speaker(ctx: _Context, verb):
+    """The speaker of ``verb``, else of the nearest reporting verb above it: in
+    "X said the advert 'wrongly' suggests ...", the advert speaks for no one."""
+    node = verb
+    for _ in range(12):
+        if node.lemma_ in REPORT_VERBS and node.pos_ == "VERB" and not ctx.in_any_quote(node):
+            key = ctx.speaker_from_verb(node)
+            if key is not None:
+                return key
+        if node.head == node:
+            return None
+        node = node.head
     return None
 
 
@@ -275,6 +303,6 @@ def extract_quotes(doc, actors: DocActors) -> list[Quote]:
         speaker, cue, rule = _attribute(ctx, start, end, prev)
         conf = (0.9 if speaker else 0.7) if closed else 0.5
         quotes.append(Quote(start, end, text[start:end], speaker, cue, rule, conf))
-        if rule != "quote-scare":
+        if rule not in ("quote-scare", "quote-term"):
             prev = quotes[-1]
     return quotes

@@ -87,3 +87,14 @@ def test_words_inside_a_quote_are_never_the_subject_of_the_verb_after_it(nlp):
 def test_a_verdict_verb_governs_its_quoted_words(nlp):
     got, _ = speakers(nlp, 'The Harbour Board ruled that the claim was "mostly false" on Tuesday.')
     assert got[0][1] == "Harbour Board"
+
+
+def test_a_term_in_quotes_is_the_word_of_whoever_says_its_clause(nlp):
+    got, _ = speakers(nlp, 'Reyes said the board had been "asleep at the wheel" for years.\n\n'
+                           'The so-called "fast track" plan was dropped.')
+    assert got == [("asleep at the wheel", "Omar Reyes"), ("fast track", None)]
+
+
+def test_a_verb_whose_subject_is_a_thing_leaves_the_quote_to_the_outer_speaker(nlp):
+    got, _ = speakers(nlp, 'Pell said in a letter that the advert "wrongly and falsely" suggests the pier is safe.')
+    assert got[0][1] == "Dana Pell"
