@@ -39,6 +39,16 @@ def _sentence_of_tokens(doc) -> list[tuple[int, int] | None]:
     return index
 
 
+def _states_a_clause(head) -> bool:
+    """"Data show that ...", "a slide claimed that ...": a thing is a source
+    when it is the subject of a verb stating a clause (not "the loan suggests a
+    new level of ...")."""
+    verb = head.head
+    return head.dep_ == "nsubj" and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children)
+
+
 class Resolver:
     """Maps source phrases to LocalActor keys, tracking who is salient."""
 
@@ -154,7 +164,9 @@ class Resolver:
         if lemma in PERSON_TITLES or lemma in ORG_NOUNS or lemma in VAGUE_HEADS:
             return self._unnamed(head)
         key = self.mentions.within(head)
-        return key if key or not could_speak(lemma) else self._unnamed(head)
+        if key or not (could_speak(lemma) or _states_a_clause(head)):
+            return key
+        return self._unnamed(head)
 
     @staticmethod
     def _definite(head) -> bool:

@@ -277,3 +277,8 @@ def test_a_thing_or_person_described_by_a_name_is_not_the_name(nlp):
 def test_a_spokesman_speaks_for_whoever_he_belongs_to(nlp):
     claims, acts, _ = run(nlp, "The Ministry of Fisheries' spokesman said that the quota would be cut.")
     assert acts.actors[only(claims).claimant].name == "Ministry of Fisheries"
+
+
+def test_a_thing_stating_a_clause_is_a_source(nlp):
+    claims, acts, _ = run(nlp, "Another slide claimed that most boats in the harbour were built abroad.")
+    assert acts.actors[only(claims).claimant].name == "Another slide"
