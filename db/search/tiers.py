@@ -41,6 +41,9 @@ class Vocabulary(Protocol):
     def close(self, word: str) -> list[str]:
         """Words of the text closest to a misspelt ``word``, best first."""
 
+    def starting(self, word: str) -> list[str]:
+        """Words of the text that start with ``word``, shortest first."""
+
 
 def _long(q: Query) -> list[str]:
     return [w for w in q.words if len(w) >= 3]
@@ -57,7 +60,7 @@ def text_tiers(q: Query, vocab: Vocabulary) -> Tiers:
     """The words together, then each as a word, then each inside a longer
     word, the shorter longer words first (a row scores by its closest whole
     word: "negot" is nearer "negotiate" than "negotiations")."""
-    phrases = [_phrase(p, vocab) for p in q.phrases if len(p) >= 3]
+    phrases = _fixed(q, vocab)
     words = _long(q)
     lengths = [sorted({len(c) for c in vocab.containing(w)}) for w in words]
     steps = min(MAX_LENGTH_STEPS, max(map(len, lengths), default=0))
@@ -70,12 +73,20 @@ def text_tiers(q: Query, vocab: Vocabulary) -> Tiers:
 def text_fuzzy(q: Query, vocab: Vocabulary) -> Tiers:
     """Each word, or one of its closest vocabulary words, widening one rank at
     a time."""
-    phrases = [_phrase(p, vocab) for p in q.phrases if len(p) >= 3]
+    phrases = _fixed(q, vocab)
     close = [vocab.close(w) if len(w) >= 4 else [] for w in _long(q)]
     if not any(close):
         return []
     base = [[w, *vocab.containing(w)] for w in _long(q)]
     return [[b + c[:r] for b, c in zip(base, close)] + phrases for r in range(1, max(map(len, close)) + 1)]
+
+
+def _fixed(q: Query, vocab: Vocabulary) -> list[list[str]]:
+    """The groups every tier holds: each phrase, and each word of one or two
+    letters, which must start a word of the row, as itself or the vocabulary
+    words it starts (shortest first)."""
+    return ([_phrase(p, vocab) for p in q.phrases if len(p) >= 3]
+            + [[w, *vocab.starting(w)] for w in q.words if len(w) < 3])
 
 
 def _phrase(phrase: str, vocab: Vocabulary) -> list[str]:

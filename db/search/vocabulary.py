@@ -19,11 +19,38 @@ MAX_EXPANSIONS = 8  # closest vocabulary words looked up for one query word
 MAX_VOCAB_SCAN = 20000  # vocabulary words sharing a trigram, scored per query word
 
 
+MAX_SHORT = 5  # a misspelt word this short may share no trigram with the word meant ("thta", "that")
+
+
+class ShortWords:
+    """The vocabulary's words of up to MAX_SHORT + 2 letters, kept in memory
+    until the database changes (``PRAGMA data_version``).  One edit can take
+    every trigram out of a short word, so a misspelt one is compared with all
+    of these instead: a few thousand short strings, a millisecond for rapidfuzz."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        self._words: tuple[int, dict[str, int]] | None = None
+
+    def get(self) -> dict[str, int]:
+        version = self.con.execute("PRAGMA data_version").fetchone()[0]
+        if self._words is None or self._words[0] != version:
+            try:
+                words = dict(self.con.execute("SELECT word, rows FROM search_vocab WHERE length(word) <= ?",
+                                              (MAX_SHORT + 2,)).fetchall())
+            except sqlite3.OperationalError as e:
+                if interrupted(e) or "no such table" not in str(e):
+                    raise
+                words = {}
+            self._words = (version, words)
+        return self._words[1]
+
+
 class Vocabulary:
     """The vocabulary as one query's tiers ask it: each word looked up once."""
 
-    def __init__(self, con: sqlite3.Connection):
-        self.con, self._memo = con, {}
+    def __init__(self, con: sqlite3.Connection, short: ShortWords | None = None):
+        self.con, self._memo, self.short = con, {}, short
         # Set when a partial word stood for more longer words than are looked
         # up: rows holding only the others are not counted, so a total is a floor.
         self.cut_short = False
@@ -35,8 +62,29 @@ class Vocabulary:
 
     def close(self, word: str) -> list[str]:
         if ("close", word) not in self._memo:
-            self._memo["close", word] = [w for w, _ in closest(self.con, word)]
+            extra = self.short.get() if self.short is not None and len(word) <= MAX_SHORT else {}
+            self._memo["close", word] = [w for w, _ in closest(self.con, word, extra)]
         return self._memo["close", word]
+
+    def starting(self, word: str) -> list[str]:
+        if ("start", word) not in self._memo:
+            self._memo["start", word] = self._starting(word)
+        return self._memo["start", word]
+
+    def _starting(self, word: str) -> list[str]:
+        """The vocabulary words that start with ``word`` (a range of the
+        words' own index, at most MAX_VOCAB_SCAN), shortest first, then the
+        commonest."""
+        try:
+            rows = self.con.execute("SELECT word, rows FROM search_vocab WHERE word > ? AND word < ? LIMIT ?",
+                                    (word, word + "\U0010ffff", MAX_VOCAB_SCAN)).fetchall()
+        except sqlite3.OperationalError as e:
+            if interrupted(e) or "no such table" not in str(e):
+                raise
+            return []
+        rows.sort(key=lambda r: (len(r[0]), -r[1], r[0]))
+        self.cut_short |= len(rows) > search_tiers.MAX_CONTAINING
+        return [w for w, _ in rows[:search_tiers.MAX_CONTAINING]]
 
     def _containing(self, word: str) -> list[str]:
         """The vocabulary words that hold ``word`` inside them: the shortest
@@ -60,10 +108,12 @@ def _vocab_rows(con: sqlite3.Connection, where: str, args: tuple) -> list[tuple[
         return []  # an index from before the vocabulary
 
 
-def closest(con: sqlite3.Connection, word: str) -> list[tuple[str, float]]:
-    """The vocabulary words closest to ``word`` that do not contain it, best first."""
+def closest(con: sqlite3.Connection, word: str, extra: dict[str, int] | None = None) -> list[tuple[str, float]]:
+    """The vocabulary words closest to ``word`` that do not contain it, best
+    first: those sharing a trigram with it, and any of ``extra`` (word: rows)."""
     rows = _vocab_rows(con, "length(v.word) >= ?", (" OR ".join(_fts_term(g) for g in _trigrams(word)),
                                                   len(word) - 2))
+    rows += [(w, n) for w, n in (extra or {}).items() if len(w) >= len(word) - 2]
     freq = {r[0]: r[1] for r in rows if word not in r[0]}
     # Score a word as a row holding it would be scored: the query word's
     # best window in a longer word, the whole word against a shorter one.
@@ -71,5 +121,7 @@ def closest(con: sqlite3.Connection, word: str) -> list[tuple[str, float]]:
     shorter = [w for w in freq if len(w) < len(word)]
     found = process.extract(word, longer, scorer=fuzz.partial_ratio, score_cutoff=WORD_CUTOFF, limit=None)
     found += process.extract(word, shorter, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
-    found.sort(key=lambda f: (-f[1], -freq[f[0]], f[0]))
+    # Equal windows: the word nearer as a whole first, as a row's score has
+    # it ("tith" is as good a window of "styjaith" as of "teith").
+    found.sort(key=lambda f: (-f[1], -fuzz.ratio(word, f[0]), -freq[f[0]], f[0]))
     return [(w, s) for w, s, _ in found[:MAX_EXPANSIONS]]
