@@ -17,39 +17,96 @@ rather than reading on.
 from __future__ import annotations
 
 import heapq
+import re
 import itertools
 import sqlite3
 from collections.abc import Iterator
 
 MAX_WALK = 20000  # rows of the driving filter looked at, at most
 _PAGE = 500
+_WORDS = re.compile(r"\w+")
 
 
 def newest(con: sqlite3.Connection, filters, all_kinds: set[str], n: int) -> tuple[list[tuple[int, str]], bool]:
     """Up to ``n`` (id, body) rows meeting ``filters``, newest first, and
     whether there may be more (or older ones not looked at)."""
+    found: list[tuple[int, str]] = []
+    for page in pages(con, filters, all_kinds, n + 1):
+        if page is STOPPED:
+            return found[:n], True
+        found += page
+        if len(found) > n:
+            return found[:n], True
+    return found, False
+
+
+class FilterRows:
+    """A filter's rows, newest first, read a page at a time as they are
+    asked for, each as (id, folded body, its words): what a query under a
+    filter tests its words on when the filter holds fewer rows than the
+    words.  Kept by the searcher while the filter stays the same, so the
+    next keystroke reads no row twice."""
+
+    def __init__(self, con: sqlite3.Connection, filters, all_kinds: set[str]):
+        self._pages = pages(con, filters, all_kinds, _PAGE)
+        self.rows: list[tuple[int, str, set[str]]] = []
+        self.complete = False  # no more rows to read
+        self.cut = False  # ... because MAX_WALK of them were looked at
+
+    def upto(self, n: int) -> list[tuple[int, str, set[str]]]:
+        while len(self.rows) < n and not self.complete:
+            page = next(self._pages, None)
+            if page is None or page is STOPPED:
+                self.complete, self.cut = True, page is STOPPED
+                break
+            for i, body in page:
+                low = body.lower()
+                self.rows.append((i, low, set(_WORDS.findall(low))))
+        return self.rows
+
+
+def size(con: sqlite3.Connection, filters, all_kinds: set[str]) -> int:
+    """How many rows the narrowest of ``filters`` holds, counted up to MAX_WALK."""
     columns = _columns(filters, all_kinds)
     if not columns:
-        rows = con.execute("SELECT id, body FROM search_items ORDER BY id DESC LIMIT ?", (n + 1,)).fetchall()
-        return [(r[0], r[1] or "") for r in rows[:n]], len(rows) > n
+        return MAX_WALK
+    return min(_size(con, col, values) for col, values in columns.items())
+
+
+def pages(con: sqlite3.Connection, filters, all_kinds: set[str], first: int) -> Iterator[list[tuple[int, str]]]:
+    """The (id, body) rows meeting ``filters``, newest first, a page at a
+    time (``first`` rows, then more), down the narrowest filter's index: at
+    most MAX_WALK of its rows are looked at."""
+    columns = _columns(filters, all_kinds)
+    if not columns:
+        below = 1 << 62
+        while True:
+            rows = con.execute("SELECT id, body FROM search_items WHERE id < ? ORDER BY id DESC LIMIT ?",
+                               (below, first)).fetchall()
+            if not rows:
+                return
+            yield [(r[0], r[1] or "") for r in rows]
+            below, first = rows[-1][0], min(2 * first, _PAGE)
     sizes = {col: _size(con, col, values) for col, values in columns.items()}
     driver = min(sizes, key=sizes.get)
     rest = {c: v for c, v in columns.items() if c not in (driver, "id")}
     # Tested here, not in SQL: a verdict's rows may be more than a statement takes parameters.
     wanted = set(columns["id"]) if driver != "id" and "id" in columns else None
     where, args = _where(rest)
-    found: list[tuple[int, str]] = []
     walked = 0
-    for page in _pages(_walk(con, driver, columns[driver], n + 1), n + 1):
+    for page in _pages(_walk(con, driver, columns[driver], first), first):
         walked += len(page)
         page = [i for i in page if wanted is None or i in wanted]
         if page:
             rows = con.execute(f"SELECT id, body FROM search_items WHERE id IN ({','.join('?' * len(page))}){where} "
                                "ORDER BY id DESC", [*page, *args]).fetchall()
-            found += [(r[0], r[1] or "") for r in rows]
-        if len(found) > n or walked >= MAX_WALK:
-            return found[:n], True
-    return found, False
+            yield [(r[0], r[1] or "") for r in rows]
+        if walked >= MAX_WALK:
+            yield STOPPED
+            return
+
+
+STOPPED: list = []  # the last page of a walk cut short at MAX_WALK
 
 
 def _columns(filters, all_kinds: set[str]) -> dict[str, list]:

@@ -52,8 +52,8 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 
 from . import tiers as search_tiers
-from .browse import newest
-from .candidates import TEXT_KINDS, Candidates, drive_budget, drive_ids, interrupted as _interrupted
+from .browse import FilterRows, newest
+from .candidates import TEXT_KINDS, Candidates, interrupted as _interrupted, should_drive
 from .filters import ANNOTATED as _ANNOTATED, Filters, actors_by_prefix, matching_actors
 from .query import KINDS, VERDICTS, Query, fold as _fold, parse
 from .rank import rank as _rank, score as _score, snippet as _snippet
@@ -97,6 +97,7 @@ class Searcher:
         self._index = Candidates(con, scan_limit=scan_limit, drive_limit=drive_limit)
         self._filters = Filters(con)
         self._short_words = ShortWords(con)
+        self._rows: tuple[tuple, FilterRows] | None = None
 
     def search(self, q: str, limit: int = 50) -> Results:
         self.last_candidates = 0
@@ -109,6 +110,17 @@ class Searcher:
             if _interrupted(e):
                 raise
             return Results(q, message=_db_message(e))
+
+    def _filter_rows(self, filters) -> FilterRows:
+        """A filter's rows as read so far, kept while the filter and the
+        database stay the same: typing after ``by:NAME`` tests each next
+        keystroke's words on the rows already read."""
+        kinds, actor_ids, outlets, item_ids = filters
+        key = (self.con.execute("PRAGMA data_version").fetchone()[0], frozenset(kinds),
+               *(None if v is None else tuple(v) for v in (actor_ids, outlets, item_ids)))
+        if self._rows is None or self._rows[0] != key:
+            self._rows = (key, FilterRows(self.con, filters, set(KINDS)))
+        return self._rows[1]
 
     def home(self, limit: int = 50) -> Results:
         """The most recent documents, then the most-cited actors."""
@@ -136,7 +148,8 @@ class Searcher:
             # in the vocabulary, with the filter: bounded by the word's index
             # and the filter together, ranked like any other.
             results, self.last_candidates = _ranked(self.con, self._index, text, q, filters, limit, notes,
-                                                    self.max_candidates, Vocabulary(self.con, self._short_words))
+                                                    self.max_candidates, Vocabulary(self.con, self._short_words),
+                                                    self._filter_rows)
         elif not (q.words or q.phrases) and not (q.by or q.outlets or q.kinds or q.verdicts):
             return Results(text, message=_join(notes + ["nothing to search for: type a word"]))
         elif (q.words or q.phrases) and not filtered:
@@ -201,7 +214,7 @@ def _with_verdicts(con: sqlite3.Connection, results: Results) -> Results:
 
 
 def _ranked(con: sqlite3.Connection, index: Candidates, text: str, q: Query, filters, limit: int, notes: list[str],
-            budget: int, vocab: Vocabulary) -> tuple[Results, int]:
+            budget: int, vocab: Vocabulary, rows_of) -> tuple[Results, int]:
     """The best ``limit`` of at most ``budget`` candidates, and how many were scored."""
     kinds = filters[0]
     tables = []
@@ -209,8 +222,9 @@ def _ranked(con: sqlite3.Connection, index: Candidates, text: str, q: Query, fil
         tables.append(("search_names", {"actor"}, max(1, budget // 4)))
     if kinds & TEXT_KINDS:
         tables.append(("search_text", kinds & TEXT_KINDS, None))
-    tiers = {"search_names": search_tiers.name_tiers(q), "search_text": search_tiers.text_tiers(q, vocab)}
-    drive = drive_ids(con, filters, drive_budget(con, tiers["search_text"][-1], index.drive_limit))
+    tiers = {"search_names": search_tiers.name_tiers(q, vocab), "search_text": search_tiers.text_tiers(q, vocab)}
+    use = should_drive(con, filters, tiers["search_text"][-1], index.drive_limit, budget)
+    drive = rows_of(filters) if use else None
     candidates: dict[int, tuple[str, str]] = {}  # item id -> (body, kind)
     precise_total, capped, found_in = 0, False, {}
     for table, table_kinds, share in tables:

@@ -23,27 +23,44 @@ MAX_SHORT = 5  # a misspelt word this short may share no trigram with the word m
 
 
 class ShortWords:
-    """The vocabulary's words of up to MAX_SHORT + 2 letters, kept in memory
-    until the database changes (``PRAGMA data_version``).  One edit can take
-    every trigram out of a short word, so a misspelt one is compared with all
-    of these instead: a few thousand short strings, a millisecond for rapidfuzz."""
+    """The vocabulary's words of up to MAX_SHORT + 1 letters, by length, kept
+    in memory until the database changes (``PRAGMA data_version``).  One edit
+    can take every trigram out of a short word, so a misspelt one is compared
+    with every word one letter shorter, as long or one longer instead: a few
+    thousand short strings, a millisecond or two for rapidfuzz."""
 
     def __init__(self, con: sqlite3.Connection):
         self.con = con
-        self._words: tuple[int, dict[str, int]] | None = None
+        self._words: tuple[int, dict[int, tuple[list[str], list[int]]]] | None = None
 
-    def get(self) -> dict[str, int]:
+    def _by_length(self) -> dict[int, tuple[list[str], list[int]]]:
         version = self.con.execute("PRAGMA data_version").fetchone()[0]
         if self._words is None or self._words[0] != version:
+            by: dict[int, tuple[list[str], list[int]]] = {}
             try:
-                words = dict(self.con.execute("SELECT word, rows FROM search_vocab WHERE length(word) <= ?",
-                                              (MAX_SHORT + 2,)).fetchall())
+                for word, rows in self.con.execute("SELECT word, rows FROM search_vocab WHERE length(word) <= ?",
+                                                   (MAX_SHORT + 1,)):
+                    words, counts = by.setdefault(len(word), ([], []))
+                    words.append(word)
+                    counts.append(rows)
             except sqlite3.OperationalError as e:
                 if interrupted(e) or "no such table" not in str(e):
                     raise
-                words = {}
-            self._words = (version, words)
+            self._words = (version, by)
         return self._words[1]
+
+    def close(self, word: str) -> dict[str, tuple[float, int]]:
+        """Words one edit of length from ``word`` and as near as a whole
+        (``ratio`` WORD_CUTOFF or more: "thta" is "that", but "safe" is not
+        "after", whose window "afte" would pass), with their rows; none
+        holding ``word``."""
+        by, out = self._by_length(), {}
+        for n in (len(word) - 1, len(word), len(word) + 1):
+            words, counts = by.get(n, ([], []))
+            for w, score, at in process.extract(word, words, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None):
+                if word not in w:
+                    out[w] = (score, counts[at])
+        return out
 
 
 class Vocabulary:
@@ -62,9 +79,16 @@ class Vocabulary:
 
     def close(self, word: str) -> list[str]:
         if ("close", word) not in self._memo:
-            extra = self.short.get() if self.short is not None and len(word) <= MAX_SHORT else {}
+            extra = self.short.close(word) if self.short is not None and len(word) <= MAX_SHORT else {}
             self._memo["close", word] = [w for w, _ in closest(self.con, word, extra)]
         return self._memo["close", word]
+
+    def rows(self, words: list[str]) -> dict[str, int]:
+        missing = [w for w in dict.fromkeys(words) if ("rows", w) not in self._memo]
+        if missing:
+            found = dict(_vocab_counts(self.con, missing))
+            self._memo.update({("rows", w): found.get(w, 0) for w in missing})
+        return {w: self._memo["rows", w] for w in words}
 
     def starting(self, word: str) -> list[str]:
         if ("start", word) not in self._memo:
@@ -97,6 +121,16 @@ class Vocabulary:
         return [w for w, _ in rows[:search_tiers.MAX_CONTAINING]]
 
 
+def _vocab_counts(con: sqlite3.Connection, words: list[str]) -> list[tuple[str, int]]:
+    try:
+        return con.execute(f"SELECT word, rows FROM search_vocab WHERE word IN ({','.join('?' * len(words))})",
+                           words).fetchall()
+    except sqlite3.OperationalError as e:
+        if interrupted(e) or "no such table" not in str(e):
+            raise
+        return []
+
+
 def _vocab_rows(con: sqlite3.Connection, where: str, args: tuple) -> list[tuple[str, int]]:
     try:
         return con.execute(
@@ -108,12 +142,13 @@ def _vocab_rows(con: sqlite3.Connection, where: str, args: tuple) -> list[tuple[
         return []  # an index from before the vocabulary
 
 
-def closest(con: sqlite3.Connection, word: str, extra: dict[str, int] | None = None) -> list[tuple[str, float]]:
+def closest(con: sqlite3.Connection, word: str,
+            extra: dict[str, tuple[float, int]] | None = None) -> list[tuple[str, float]]:
     """The vocabulary words closest to ``word`` that do not contain it, best
-    first: those sharing a trigram with it, and any of ``extra`` (word: rows)."""
+    first: those sharing a trigram with it, and ``extra`` (word: (score,
+    rows)), found otherwise."""
     rows = _vocab_rows(con, "length(v.word) >= ?", (" OR ".join(_fts_term(g) for g in _trigrams(word)),
                                                   len(word) - 2))
-    rows += [(w, n) for w, n in (extra or {}).items() if len(w) >= len(word) - 2]
     freq = {r[0]: r[1] for r in rows if word not in r[0]}
     # Score a word as a row holding it would be scored: the query word's
     # best window in a longer word, the whole word against a shorter one.
@@ -121,6 +156,10 @@ def closest(con: sqlite3.Connection, word: str, extra: dict[str, int] | None = N
     shorter = [w for w in freq if len(w) < len(word)]
     found = process.extract(word, longer, scorer=fuzz.partial_ratio, score_cutoff=WORD_CUTOFF, limit=None)
     found += process.extract(word, shorter, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None)
+    for w, (score, n) in (extra or {}).items():
+        if w not in freq:
+            freq[w] = n
+            found.append((w, score, None))
     # Equal windows: the word nearer as a whole first, as a row's score has
     # it ("tith" is as good a window of "styjaith" as of "teith").
     found.sort(key=lambda f: (-f[1], -fuzz.ratio(word, f[0]), -freq[f[0]], f[0]))
