@@ -180,6 +180,7 @@ class SearchScreen(_ResultActions, Screen):
         keep, self._keep = self._keep, None
         at = next((i for i, h in enumerate(results.hits) if (h.kind, h.id) == keep), None)
         if at is not None:
+            results_list.reveal(at)
             results_list.highlighted = at
         self.query_one("#search-status", Static).update(status(query, results))
 
