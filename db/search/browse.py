@@ -65,6 +65,25 @@ class FilterRows:
         return self.rows
 
 
+class LastFilter:
+    """The last filter's ``FilterRows``, kept while the filter and the
+    database stay the same: typing after ``by:NAME`` tests each next
+    keystroke's words on the rows already read."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con, self._last = con, None
+
+    def __call__(self, filters) -> FilterRows:
+        kinds, actor_ids, outlets, item_ids = filters
+        key = (self.con.execute("PRAGMA data_version").fetchone()[0], frozenset(kinds),
+               *(None if v is None else tuple(v) for v in (actor_ids, outlets, item_ids)))
+        if self._last is None or self._last[0] != key:
+            from .query import KINDS
+
+            self._last = (key, FilterRows(self.con, filters, set(KINDS)))
+        return self._last[1]
+
+
 def size(con: sqlite3.Connection, filters, all_kinds: set[str]) -> int:
     """How many rows the narrowest of ``filters`` holds, counted up to MAX_WALK."""
     columns = _columns(filters, all_kinds)

@@ -52,7 +52,7 @@ class Candidates:
         if not tiers or (drive is not None and table != "search_text"):
             return [], 0, False
         if drive is not None:
-            return self._driven(tiers, drive, cap, skip)
+            return _driven(tiers, drive, cap, skip)
         want = cap + len(skip)
         widest, args = tier_sql(table, tiers[-1], kinds, filters)
         found = [i for (i,) in self.con.execute(f"{widest} ORDER BY 1 DESC LIMIT ?", [*args, want])]
@@ -71,35 +71,6 @@ class Candidates:
                 got[i] = None
         total, capped = self._count(table, tiers[-1], kinds, filters)
         return list(got)[:cap], total, capped
-
-    def _driven(self, tiers: list[list[list[str]]], drive: FilterRows, cap: int,
-                skip: set[int]) -> tuple[list[int], int, bool]:
-        """``find`` over a filter's rows, newest first, read only as far as
-        the widest tier needs to fill ``cap`` (at most MAX_DRIVE rows) and
-        tested here on their words: an SQL ``instr`` per term per row cost
-        45 ms for 2,500 rows and two dozen terms, this a few.  Each tier
-        holds the next, so the narrower ones are tested on the widest's rows."""
-        tests = [_tests(groups) for groups in tiers]
-        want = cap + len(skip)
-        widest: list[tuple[int, str, set[str]]] = []
-        seen, n = 0, 2 * want
-        while True:
-            rows = drive.upto(n)
-            widest += [r for r in rows[seen:] if r[0] not in skip and _holds(tests[-1], r[1], r[2])]
-            seen = len(rows)
-            if len(widest) >= cap or drive.complete or seen >= MAX_DRIVE:
-                break
-            n = min(2 * n, MAX_DRIVE)
-        more = not drive.complete or drive.cut
-        if len(widest) <= cap or len(tiers) == 1:
-            return [r[0] for r in widest][:cap], len(widest), more
-        got: dict[int, None] = {}
-        for groups in tests[:-1]:
-            got.update((i, None) for i, low, words in widest if _holds(groups, low, words))
-            if len(got) >= cap:
-                break
-        got.update((r[0], None) for r in widest)
-        return list(got)[:cap], len(widest), more
 
     def _count(self, table: str, groups: list[list[str]], kinds: set[str], filters) -> tuple[int, bool]:
         """Rows matching ``groups`` and the filters among the first
@@ -124,6 +95,36 @@ class Candidates:
         found = {r[0]: (r[1], r[2]) for r in self.con.execute(
             f"SELECT id, body, kind FROM search_items WHERE id IN ({','.join('?' * len(ids))})", ids)}
         return {i: found[i] for i in ids if i in found}
+
+
+def _driven(tiers: list[list[list[str]]], drive: FilterRows, cap: int,
+            skip: set[int]) -> tuple[list[int], int, bool]:
+    """``find`` over a filter's rows, newest first, read only as far as
+    the widest tier needs to fill ``cap`` (at most MAX_DRIVE rows) and
+    tested here on their words: an SQL ``instr`` per term per row cost
+    45 ms for 2,500 rows and two dozen terms, this a few.  Each tier
+    holds the next, so the narrower ones are tested on the widest's rows."""
+    tests = [_tests(groups) for groups in tiers]
+    want = cap + len(skip)
+    widest: list[tuple[int, str, set[str]]] = []
+    seen, n = 0, 2 * want
+    while True:
+        rows = drive.upto(n)
+        widest += [r for r in rows[seen:] if r[0] not in skip and _holds(tests[-1], r[1], r[2])]
+        seen = len(rows)
+        if len(widest) >= cap or drive.complete or seen >= MAX_DRIVE:
+            break
+        n = min(2 * n, MAX_DRIVE)
+    more = not drive.complete or drive.cut
+    if len(widest) <= cap or len(tiers) == 1:
+        return [r[0] for r in widest][:cap], len(widest), more
+    got: dict[int, None] = {}
+    for groups in tests[:-1]:
+        got.update((i, None) for i, low, words in widest if _holds(groups, low, words))
+        if len(got) >= cap:
+            break
+    got.update((r[0], None) for r in widest)
+    return list(got)[:cap], len(widest), more
 
 
 def _tests(groups: list[list[str]]) -> list[tuple[frozenset[str], tuple[str, ...]]]:
@@ -171,22 +172,24 @@ def should_drive(con: sqlite3.Connection, filters, widest: list[list[str]], driv
 
 
 def _group_rows(con: sqlite3.Connection, widest: list[list[str]]) -> list[int]:
-    """The rows each group of whole words holds at most, as far as the vocabulary knows."""
+    """The rows each group holds at least, as far as the vocabulary knows
+    its words (a word of one or two letters is not in it, the longer words
+    it starts are): enough to tell a common word from a rare one."""
     known = []
     for group in widest:
         words = [t for t in group if not isinstance(t, search_tiers.Prefix)]
-        if len(words) < len(group) or not words:
+        if not words:
             continue
         try:
             rows = con.execute(
-                f"SELECT sum(rows), count(*) FROM search_vocab WHERE word IN ({','.join('?' * len(words))})",
-                words).fetchone()
+                f"SELECT sum(rows) FROM search_vocab WHERE word IN ({','.join('?' * len(words))})",
+                words).fetchone()[0]
         except sqlite3.OperationalError as e:
             if interrupted(e) or "no such table" not in str(e):
                 raise
             return []
-        if rows[1] == len(set(words)):
-            known.append(rows[0])
+        if rows:
+            known.append(rows)
     return known
 
 

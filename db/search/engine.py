@@ -52,7 +52,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 
 from . import tiers as search_tiers
-from .browse import FilterRows, newest
+from .browse import LastFilter, newest
 from .candidates import TEXT_KINDS, Candidates, interrupted as _interrupted, should_drive
 from .filters import ANNOTATED as _ANNOTATED, Filters, actors_by_prefix, matching_actors
 from .query import KINDS, VERDICTS, Query, fold as _fold, parse
@@ -95,9 +95,7 @@ class Searcher:
         self.max_candidates = max_candidates  # rows scored by rapidfuzz, at most
         self.last_candidates = 0
         self._index = Candidates(con, scan_limit=scan_limit, drive_limit=drive_limit)
-        self._filters = Filters(con)
-        self._short_words = ShortWords(con)
-        self._rows: tuple[tuple, FilterRows] | None = None
+        self._filters, self._short_words, self._filter_rows = Filters(con), ShortWords(con), LastFilter(con)
 
     def search(self, q: str, limit: int = 50) -> Results:
         self.last_candidates = 0
@@ -110,17 +108,6 @@ class Searcher:
             if _interrupted(e):
                 raise
             return Results(q, message=_db_message(e))
-
-    def _filter_rows(self, filters) -> FilterRows:
-        """A filter's rows as read so far, kept while the filter and the
-        database stay the same: typing after ``by:NAME`` tests each next
-        keystroke's words on the rows already read."""
-        kinds, actor_ids, outlets, item_ids = filters
-        key = (self.con.execute("PRAGMA data_version").fetchone()[0], frozenset(kinds),
-               *(None if v is None else tuple(v) for v in (actor_ids, outlets, item_ids)))
-        if self._rows is None or self._rows[0] != key:
-            self._rows = (key, FilterRows(self.con, filters, set(KINDS)))
-        return self._rows[1]
 
     def home(self, limit: int = 50) -> Results:
         """The most recent documents, then the most-cited actors."""
@@ -144,9 +131,7 @@ class Searcher:
         _, actor_ids, outlets, item_ids = filters
         filtered = actor_ids is not None or outlets is not None or item_ids is not None or bool(q.kinds - {"actor"})
         if q.terms or (q.words and filtered and filters[0] & TEXT_KINDS):
-            # A short word under a filter is looked up as the words it starts
-            # in the vocabulary, with the filter: bounded by the word's index
-            # and the filter together, ranked like any other.
+            # A short word under a filter: ranked like any (tiers._fixed).
             results, self.last_candidates = _ranked(self.con, self._index, text, q, filters, limit, notes,
                                                     self.max_candidates, Vocabulary(self.con, self._short_words),
                                                     self._filter_rows)

@@ -181,7 +181,6 @@ class SearchScreen(_ResultActions, Screen):
         at = next((i for i, h in enumerate(results.hits) if (h.kind, h.id) == keep), None)
         if at is not None:
             results_list.reveal(at)
-            results_list.highlighted = at
         self.query_one("#search-status", Static).update(status(query, results))
 
     def on_option_list_option_selected(self, event: ResultList.OptionSelected) -> None:

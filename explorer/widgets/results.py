@@ -93,9 +93,10 @@ class ResultList(OptionList):
             self.highlighted = 0
 
     def reveal(self, index: int) -> None:
-        """Build the rows up to ``index`` (to highlight a row not yet built)."""
+        """Highlight row ``index``, building the rows up to it first."""
         if index >= self._built:
             self._build(index + 1 - self._built + self._fit())
+        self.highlighted = index
 
     def _fit(self) -> int:
         rows = self.scrollable_content_region.height or self.app.size.height
@@ -129,4 +130,3 @@ class ResultList(OptionList):
             self.show_hits(self.hits)
             if keep is not None:
                 self.reveal(keep)
-            self.highlighted = keep
