@@ -22,6 +22,10 @@ of the synthetic vocabulary (the same at every size):
   reports the time from process start to the search screen's first results
   on screen, then runs the 50 queries through the app's own searcher and
   reports its peak RSS (``resource.getrusage``).
+
+``--random N --seed S`` instead draws N queries from each database's own text
+(``benchmarks/random_queries.py``) and reports latency per query class,
+recall@10 and fzf (``benchmarks/random_bench.py``).
 """
 from __future__ import annotations
 
@@ -241,7 +245,16 @@ def main(argv: list[str] | None = None) -> None:
                     help="recall on a seeded random subset of this many queries (default: all)")
     ap.add_argument("--fzf-queries", type=int, default=None, help="fzf on a seeded subset (default: all 50)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--random", type=int, metavar="N", help="N queries drawn from each database's own text "
+                    "instead of the fixed 50 (see benchmarks/random_queries.py)")
+    ap.add_argument("--seed", type=int, default=17, help="seed of --random's draw")
     a = ap.parse_args(argv)
+    if a.random:
+        from benchmarks.random_bench import run
+
+        for db in a.dbs:
+            run(db, a.random, a.seed, a.recall_queries, a.fzf_queries, a.json)
+        return
     qs = queries()
     out = []
     print(f"{'claims':>9} {'rows':>9} {'p50 ms':>7} {'p95 ms':>7} {'recall@10':>9} {'fzf p50 ms':>10} "

@@ -8,17 +8,22 @@ of every term, so its cost grows with the database however small the LIMIT.
 
 A filter (``by:``, ``in:``, ``verdict:``) is in the same statement as the
 MATCH, so it narrows before the limits apply; a filter with fewer rows than
-the words' drives instead (``drive_ids``): its rows are read by id and the
-words tested with ``instr``.
+the words' drives instead (``should_drive``): its rows are read newest first
+(``db.search.browse.FilterRows``), only as many as it takes, and the words
+tested on them here.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from . import tiers as search_tiers
+from . import browse
+from .browse import FilterRows
 from .query import KINDS, fts_term as _fts_term
 
-MAX_DRIVE = 5000  # filtered rows read one by one at most (~5 ms a thousand at a million rows)
+MAX_DRIVE = 3000  # a filter's rows read and tested for one query, at most (~10 ms a thousand at a million rows)
+DRIVE_COST = 10  # reading and testing a filter's row, against testing the filter on an index match
 TEXT_KINDS = frozenset({"claim", "quote", "figure", "doc"})  # in search_text
 
 
@@ -29,7 +34,7 @@ class Candidates:
         self.drive_limit = drive_limit  # a filter with at most this many rows is always read, not matched
 
     def find(self, table: str, tiers: list[list[list[str]]], kinds: set[str], filters, cap: int,
-             drive: list[int] | None = None, skip: set[int] = frozenset()) -> tuple[list[int], int, bool]:
+             drive: FilterRows | None = None, skip: set[int] = frozenset()) -> tuple[list[int], int, bool]:
         """Up to ``cap`` row ids, best tier first, newest first within a tier;
         how many rows the last, widest tier matches; and whether that count
         stopped short (``scan_limit`` index matches looked at).
@@ -39,22 +44,23 @@ class Candidates:
         narrower tiers need not run.  Every statement reads row ids only, with
         a LIMIT; bodies are read for the chosen rows alone.  No bm25: its IDF
         walks the whole doclist of every term, so its cost grows with the
-        database however small the LIMIT.  With ``drive`` (the ids of a
-        filter's rows), those rows are read by id and the strings tested with
-        ``instr`` instead."""
+        database however small the LIMIT.  With ``drive`` (a filter's rows),
+        those rows are tested instead (``_driven``)."""
         tiers = [t for t in ([g for g in groups if g] for groups in tiers) if t]
         # A tier no wider than the next adds nothing ("drones" has no longer word).
         tiers = [t for n, t in enumerate(tiers) if n + 1 == len(tiers) or t != tiers[n + 1]]
         if not tiers or (drive is not None and table != "search_text"):
             return [], 0, False
+        if drive is not None:
+            return _driven(tiers, drive, cap, skip)
         want = cap + len(skip)
-        widest, args = tier_sql(table, tiers[-1], kinds, filters, drive)
+        widest, args = tier_sql(table, tiers[-1], kinds, filters)
         found = [i for (i,) in self.con.execute(f"{widest} ORDER BY 1 DESC LIMIT ?", [*args, want])]
         if len(found) < want:
             return [i for i in found if i not in skip][:cap], len(found), False
         got: dict[int, None] = {}
         for groups in tiers[:-1]:
-            source, tier_args = tier_sql(table, groups, kinds, filters, drive)
+            source, tier_args = tier_sql(table, groups, kinds, filters)
             for (i,) in self.con.execute(f"{source} ORDER BY 1 DESC LIMIT ?", [*tier_args, want]):
                 if i not in skip:
                     got[i] = None
@@ -63,20 +69,16 @@ class Candidates:
         for i in found:
             if i not in skip:
                 got[i] = None
-        total, capped = self._count(table, tiers[-1], kinds, filters, drive)
+        total, capped = self._count(table, tiers[-1], kinds, filters)
         return list(got)[:cap], total, capped
 
-    def _count(self, table: str, groups: list[list[str]], kinds: set[str], filters, drive) -> tuple[int, bool]:
+    def _count(self, table: str, groups: list[list[str]], kinds: set[str], filters) -> tuple[int, bool]:
         """Rows matching ``groups`` and the filters among the first
-        ``scan_limit`` index matches (or filter rows, when driven), and
-        whether there were more to look at.  Bounded by the index's matches,
-        not the filter's: a rare claimant among a common word's rows would
-        otherwise walk the word's whole doclist."""
-        if drive is not None:
-            source, args = tier_sql(table, groups, kinds, filters, drive)
-            n = self.con.execute(f"SELECT count(*) FROM ({source} LIMIT ?)", [*args, self.scan_limit]).fetchone()[0]
-            return n, n >= self.scan_limit
-        source, args = tier_sql(table, groups, kinds, (kinds, None, None, None), None)
+        ``scan_limit`` index matches, and whether there were more to look
+        at.  Bounded by the index's matches, not the filter's: a rare
+        claimant among a common word's rows would otherwise walk the word's
+        whole doclist."""
+        source, args = tier_sql(table, groups, kinds, (kinds, None, None, None))
         where, filter_args = filter_sql(set(), filters, all_kinds=set())
         if not where:
             n = self.con.execute(f"SELECT count(*) FROM ({source} LIMIT ?)", [*args, self.scan_limit]).fetchone()[0]
@@ -95,48 +97,103 @@ class Candidates:
         return {i: found[i] for i in ids if i in found}
 
 
-def drive_ids(con: sqlite3.Connection, filters, most: int) -> list[int] | None:
-    """The rows of a filter, newest first, or None when there are more
-    than ``most`` (then the filter is tested on each index match)."""
+def _driven(tiers: list[list[list[str]]], drive: FilterRows, cap: int,
+            skip: set[int]) -> tuple[list[int], int, bool]:
+    """``find`` over a filter's rows, newest first, read only as far as
+    the widest tier needs to fill ``cap`` (at most MAX_DRIVE rows) and
+    tested here on their words: an SQL ``instr`` per term per row cost
+    45 ms for 2,500 rows and two dozen terms, this a few.  Each tier
+    holds the next, so the narrower ones are tested on the widest's rows."""
+    tests = [_tests(groups) for groups in tiers]
+    want = cap + len(skip)
+    widest: list[tuple[int, str, set[str]]] = []
+    seen, n = 0, 2 * want
+    while True:
+        rows = drive.upto(n)
+        widest += [r for r in rows[seen:] if r[0] not in skip and _holds(tests[-1], r[1], r[2])]
+        seen = len(rows)
+        if len(widest) >= cap or drive.complete or seen >= MAX_DRIVE:
+            break
+        n = min(2 * n, MAX_DRIVE)
+    more = not drive.complete or drive.cut
+    if len(widest) <= cap or len(tiers) == 1:
+        return [r[0] for r in widest][:cap], len(widest), more
+    got: dict[int, None] = {}
+    for groups in tests[:-1]:
+        got.update((i, None) for i, low, words in widest if _holds(groups, low, words))
+        if len(got) >= cap:
+            break
+    got.update((r[0], None) for r in widest)
+    return list(got)[:cap], len(widest), more
+
+
+def _tests(groups: list[list[str]]) -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    """Each group as (words to find as words of the row, strings to find
+    anywhere in it): a word as the index has it, a phrase or a word's
+    beginning (``Prefix``) as a substring."""
+    out = []
+    for g in groups:
+        whole = [t for t in g if _WORDS.fullmatch(t) and not isinstance(t, search_tiers.Prefix)]
+        out.append((frozenset(whole), tuple(t for t in g if t not in whole)))
+    return out
+
+
+def _holds(tests, low: str, words: set[str]) -> bool:
+    """Whether a row (folded body, its words) holds every group of ``tests``."""
+    return all(not whole.isdisjoint(words) or any(t in low for t in parts) for whole, parts in tests)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def should_drive(con: sqlite3.Connection, filters, widest: list[list[str]], drive_limit: int, want: int) -> bool:
+    """Whether the words are best tested on a filter's rows, newest first,
+    than looked up in the index and the filter tested on each match, to find
+    ``want`` rows: whichever reads less, the filter (``by:``, ``in:``,
+    ``verdict:``) holding ``held`` rows, the words (a word's row count is in
+    the vocabulary; an AND holds at most its rarest group's) ``words``, of
+    ``total``.  A filter of at most ``drive_limit`` rows is always read."""
     _, actor_ids, outlets, item_ids = filters
     if actor_ids is None and outlets is None and item_ids is None:
-        return None
-    where, args = filter_sql(filters[0], filters, all_kinds=set(KINDS))
-    # Counted before sorted: a filter of several outlets or actors cannot
-    # walk one index in id order, and sorting 150,000 rows to learn that
-    # there are too many cost 30 ms a keystroke.
-    rows = f"SELECT i.id FROM search_items i WHERE 1{where}"
-    if con.execute(f"SELECT count(*) FROM ({rows} LIMIT ?)", [*args, most + 1]).fetchone()[0] > most:
-        return None
-    return [r[0] for r in con.execute(f"{rows} ORDER BY i.id DESC", args)]
+        return False
+    held = browse.size(con, filters, set(KINDS))
+    if held <= drive_limit:
+        return True
+    words = min(_group_rows(con, widest), default=None)
+    if words is None:
+        return held <= MAX_DRIVE
+    total = con.execute("SELECT max(id) FROM search_items").fetchone()[0] or 1
+    # Matches are spread evenly, as far as anyone knows: to find ``want``
+    # of them the filter's rows are read at the words' rate, and the
+    # words' index matches at the filter's.
+    read = min(held, want * total / max(1, words))
+    matched = min(words, want * total / max(1, held))
+    return DRIVE_COST * read < matched
 
-def drive_budget(con: sqlite3.Connection, widest: list[list[str]], drive_limit: int) -> int:
-    """How many filtered rows are worth reading one by one: as many as the
-    index would walk for the words (a word's row count is in the
-    vocabulary), between ``drive_limit`` and MAX_DRIVE."""
+
+def _group_rows(con: sqlite3.Connection, widest: list[list[str]]) -> list[int]:
+    """The rows each group holds at least, as far as the vocabulary knows
+    its words (a word of one or two letters is not in it, the longer words
+    it starts are): enough to tell a common word from a rare one."""
     known = []
     for group in widest:
         words = [t for t in group if not isinstance(t, search_tiers.Prefix)]
-        if len(words) < len(group):
+        if not words:
             continue
         try:
             rows = con.execute(
-                f"SELECT sum(rows), count(*) FROM search_vocab WHERE word IN ({','.join('?' * len(words))})",
-                words).fetchone()
+                f"SELECT sum(rows) FROM search_vocab WHERE word IN ({','.join('?' * len(words))})",
+                words).fetchone()[0]
         except sqlite3.OperationalError as e:
             if interrupted(e) or "no such table" not in str(e):
                 raise
-            return drive_limit
-        if rows[1] == len(set(words)):
-            known.append(rows[0])
-    return max(drive_limit, min([MAX_DRIVE, *known]))
+            return []
+        if rows:
+            known.append(rows)
+    return known
 
-def tier_sql(table: str, groups: list[list[str]], kinds: set[str], filters, drive) -> tuple[str, list]:
-    if drive is not None:
-        # Read by id from search_items, which holds the bodies: no index is asked.
-        test = " AND ".join("(" + " OR ".join("instr(lower(i.body), ?) > 0" for _ in g) + ")" for g in groups)
-        where = f"i.id IN ({','.join('?' * len(drive))}) AND ({test})"
-        return f"SELECT i.id FROM search_items i WHERE {where}", [*drive, *(t for g in groups for t in g)]
+
+def tier_sql(table: str, groups: list[list[str]], kinds: set[str], filters) -> tuple[str, list]:
     where, args = filter_sql(set(), filters, all_kinds=set())
     match = "{body} : (" + " AND ".join("(" + " OR ".join(_term(t) for t in g) + ")" for g in groups) + ")"
     if table == "search_text" and kinds != TEXT_KINDS:

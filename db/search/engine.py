@@ -31,9 +31,11 @@ for scoring):
 2. Ranking, in Python, of at most ``max_candidates`` rows with rapidfuzz
    (``db.search.rank.rank``: only the rows that can still reach the top
    ``limit`` are scored in full).
-3. A query with no term of 3+ characters cannot use the vocabulary; it
-   finds actors by name prefix (an index range on ``aliases``), or, with
-   filters, browses the filtered rows newest first, always with a LIMIT.
+3. A word of one or two letters stands for the vocabulary words it starts
+   (an index range on ``search_vocab``) and the word itself, like any other
+   word; alone, without a filter, it finds actors by name prefix (an index
+   range on ``aliases``).  A filter with no word lists its newest rows down
+   the filter's index (``db.search.browse``), reading a bounded number.
 
 ``last_candidates`` is how many rows the last search scored in Python; it never
 exceeds ``max_candidates``.
@@ -50,11 +52,12 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 
 from . import tiers as search_tiers
-from .candidates import TEXT_KINDS, Candidates, drive_budget, drive_ids, filter_sql, interrupted as _interrupted
+from .browse import LastFilter, newest
+from .candidates import TEXT_KINDS, Candidates, interrupted as _interrupted, should_drive
 from .filters import ANNOTATED as _ANNOTATED, Filters, actors_by_prefix, matching_actors
 from .query import KINDS, VERDICTS, Query, fold as _fold, parse
 from .rank import rank as _rank, score as _score, snippet as _snippet
-from .vocabulary import Vocabulary
+from .vocabulary import ShortWords, Vocabulary
 
 __all__ = ["Searcher", "Hit", "Results", "Query", "parse", "KINDS", "VERDICTS"]
 
@@ -92,7 +95,7 @@ class Searcher:
         self.max_candidates = max_candidates  # rows scored by rapidfuzz, at most
         self.last_candidates = 0
         self._index = Candidates(con, scan_limit=scan_limit, drive_limit=drive_limit)
-        self._filters = Filters(con)
+        self._filters, self._short_words, self._filter_rows = Filters(con), ShortWords(con), LastFilter(con)
 
     def search(self, q: str, limit: int = 50) -> Results:
         self.last_candidates = 0
@@ -126,13 +129,15 @@ class Searcher:
         if isinstance(filters, Results):
             return filters
         _, actor_ids, outlets, item_ids = filters
-        if q.terms:
+        filtered = actor_ids is not None or outlets is not None or item_ids is not None or bool(q.kinds - {"actor"})
+        if q.terms or (q.words and filtered and filters[0] & TEXT_KINDS):
+            # A short word under a filter: ranked like any (tiers._fixed).
             results, self.last_candidates = _ranked(self.con, self._index, text, q, filters, limit, notes,
-                                                    self.max_candidates)
+                                                    self.max_candidates, Vocabulary(self.con, self._short_words),
+                                                    self._filter_rows)
         elif not (q.words or q.phrases) and not (q.by or q.outlets or q.kinds or q.verdicts):
             return Results(text, message=_join(notes + ["nothing to search for: type a word"]))
-        elif ((q.words or q.phrases) and actor_ids is None and outlets is None and item_ids is None
-              and not (q.kinds - {"actor"})):
+        elif (q.words or q.phrases) and not filtered:
             notes.append("type 3 or more characters to search text; showing actors by name")
             results, self.last_candidates = _actor_prefix(self.con, text, " ".join(q.words + q.phrases), limit, notes)
         else:
@@ -194,7 +199,7 @@ def _with_verdicts(con: sqlite3.Connection, results: Results) -> Results:
 
 
 def _ranked(con: sqlite3.Connection, index: Candidates, text: str, q: Query, filters, limit: int, notes: list[str],
-            budget: int) -> tuple[Results, int]:
+            budget: int, vocab: Vocabulary, rows_of) -> tuple[Results, int]:
     """The best ``limit`` of at most ``budget`` candidates, and how many were scored."""
     kinds = filters[0]
     tables = []
@@ -202,9 +207,9 @@ def _ranked(con: sqlite3.Connection, index: Candidates, text: str, q: Query, fil
         tables.append(("search_names", {"actor"}, max(1, budget // 4)))
     if kinds & TEXT_KINDS:
         tables.append(("search_text", kinds & TEXT_KINDS, None))
-    vocab = Vocabulary(con)
-    tiers = {"search_names": search_tiers.name_tiers(q), "search_text": search_tiers.text_tiers(q, vocab)}
-    drive = drive_ids(con, filters, drive_budget(con, tiers["search_text"][-1], index.drive_limit))
+    tiers = {"search_names": search_tiers.name_tiers(q, vocab), "search_text": search_tiers.text_tiers(q, vocab)}
+    use = should_drive(con, filters, tiers["search_text"][-1], index.drive_limit, budget)
+    drive = rows_of(filters) if use else None
     candidates: dict[int, tuple[str, str]] = {}  # item id -> (body, kind)
     precise_total, capped, found_in = 0, False, {}
     for table, table_kinds, share in tables:
@@ -259,18 +264,16 @@ def _meta(con: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
 
 def _browse(con: sqlite3.Connection, text: str, q: Query, filters, limit: int, notes: list[str],
             budget: int) -> tuple[Results, int]:
-    """Filtered rows, newest first; short words checked on a bounded page."""
-    where, args = filter_sql(filters[0], filters, all_kinds=set(KINDS))
-    rows = con.execute(
-        f"SELECT i.id, i.body FROM search_items i WHERE 1{where} ORDER BY i.id DESC LIMIT ?", [*args, budget]).fetchall()
+    """Filtered rows, newest first, read down the filter's index
+    (``db.search.browse``); short phrases checked on that bounded page."""
+    # A filter alone needs only the rows it shows; short phrases a page to test.
+    rows, more = newest(con, filters, set(KINDS), budget if q.words or q.phrases else limit)
     meta = _meta(con, [r[0] for r in rows])
-    kept = [(r[0], r[1] or "") for r in rows
-            if r[0] in meta and _score(q, _fold(r[1] or ""), meta[r[0]][0]) is not None]
-    hits = [_hit(meta[i], *_snippet(body, q), 0.0) for i, body in kept[:limit] if i in meta]
-    capped = len(rows) >= budget
+    kept = [(i, body) for i, body in rows if i in meta and _score(q, _fold(body), meta[i][0]) is not None]
+    hits = [_hit(meta[i], *_snippet(body, q), 0.0) for i, body in kept[:limit]]
     if not hits:
         notes.append("no matches")
-    return Results(text, hits, len(kept), _join(notes), capped), len(rows)
+    return Results(text, hits, len(kept), _join(notes), more), len(rows)
 
 
 def _actor_prefix(con: sqlite3.Connection, text: str, prefix: str, limit: int,

@@ -180,7 +180,7 @@ class SearchScreen(_ResultActions, Screen):
         keep, self._keep = self._keep, None
         at = next((i for i, h in enumerate(results.hits) if (h.kind, h.id) == keep), None)
         if at is not None:
-            results_list.highlighted = at
+            results_list.reveal(at)
         self.query_one("#search-status", Static).update(status(query, results))
 
     def on_option_list_option_selected(self, event: ResultList.OptionSelected) -> None:

@@ -1,0 +1,190 @@
+"""The newest rows of a filter, read down an index: what a filter alone lists.
+
+A filter's column (``kind``, ``actor_id``, ``outlet``) has an index whose
+entries are in row id order within one value (SQLite appends the rowid), so
+"the newest N rows of one value" is N index steps backwards, whatever the
+size.  Several values (``kind:claim kind:quote``, a surname shared by three
+actors) are walked one by one and merged: an ``IN`` over the column would
+make SQLite sort every row of every value first (4 s for ``kind:claim`` at a
+million claims).
+
+With several filters the narrowest drives: its rows are walked newest first,
+at most ``MAX_WALK`` of them, and the other filters tested on them a page at
+a time.  Nothing here reads more than a bounded number of rows, so a filter
+whose newest ``MAX_WALK`` rows meet none of the others says so (``capped``)
+rather than reading on.
+"""
+from __future__ import annotations
+
+import heapq
+import re
+import itertools
+import sqlite3
+from collections.abc import Iterator
+
+MAX_WALK = 20000  # rows of the driving filter looked at, at most
+_PAGE = 500
+_WORDS = re.compile(r"\w+")
+
+
+def newest(con: sqlite3.Connection, filters, all_kinds: set[str], n: int) -> tuple[list[tuple[int, str]], bool]:
+    """Up to ``n`` (id, body) rows meeting ``filters``, newest first, and
+    whether there may be more (or older ones not looked at)."""
+    found: list[tuple[int, str]] = []
+    for page in pages(con, filters, all_kinds, n + 1):
+        if page is STOPPED:
+            return found[:n], True
+        found += page
+        if len(found) > n:
+            return found[:n], True
+    return found, False
+
+
+class FilterRows:
+    """A filter's rows, newest first, read a page at a time as they are
+    asked for, each as (id, folded body, its words): what a query under a
+    filter tests its words on when the filter holds fewer rows than the
+    words.  Kept by the searcher while the filter stays the same, so the
+    next keystroke reads no row twice."""
+
+    def __init__(self, con: sqlite3.Connection, filters, all_kinds: set[str]):
+        self._pages = pages(con, filters, all_kinds, _PAGE)
+        self.rows: list[tuple[int, str, set[str]]] = []
+        self.complete = False  # no more rows to read
+        self.cut = False  # ... because MAX_WALK of them were looked at
+
+    def upto(self, n: int) -> list[tuple[int, str, set[str]]]:
+        while len(self.rows) < n and not self.complete:
+            page = next(self._pages, None)
+            if page is None or page is STOPPED:
+                self.complete, self.cut = True, page is STOPPED
+                break
+            for i, body in page:
+                low = body.lower()
+                self.rows.append((i, low, set(_WORDS.findall(low))))
+        return self.rows
+
+
+class LastFilter:
+    """The last filter's ``FilterRows``, kept while the filter and the
+    database stay the same: typing after ``by:NAME`` tests each next
+    keystroke's words on the rows already read."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con, self._last = con, None
+
+    def __call__(self, filters) -> FilterRows:
+        kinds, actor_ids, outlets, item_ids = filters
+        key = (self.con.execute("PRAGMA data_version").fetchone()[0], frozenset(kinds),
+               *(None if v is None else tuple(v) for v in (actor_ids, outlets, item_ids)))
+        if self._last is None or self._last[0] != key:
+            from .query import KINDS
+
+            self._last = (key, FilterRows(self.con, filters, set(KINDS)))
+        return self._last[1]
+
+
+def size(con: sqlite3.Connection, filters, all_kinds: set[str]) -> int:
+    """How many rows the narrowest of ``filters`` holds, counted up to MAX_WALK."""
+    columns = _columns(filters, all_kinds)
+    if not columns:
+        return MAX_WALK
+    return min(_size(con, col, values) for col, values in columns.items())
+
+
+def pages(con: sqlite3.Connection, filters, all_kinds: set[str], first: int) -> Iterator[list[tuple[int, str]]]:
+    """The (id, body) rows meeting ``filters``, newest first, a page at a
+    time (``first`` rows, then more), down the narrowest filter's index: at
+    most MAX_WALK of its rows are looked at."""
+    columns = _columns(filters, all_kinds)
+    if not columns:
+        below = 1 << 62
+        while True:
+            rows = con.execute("SELECT id, body FROM search_items WHERE id < ? ORDER BY id DESC LIMIT ?",
+                               (below, first)).fetchall()
+            if not rows:
+                return
+            yield [(r[0], r[1] or "") for r in rows]
+            below, first = rows[-1][0], min(2 * first, _PAGE)
+    sizes = {col: _size(con, col, values) for col, values in columns.items()}
+    driver = min(sizes, key=sizes.get)
+    rest = {c: v for c, v in columns.items() if c not in (driver, "id")}
+    # Tested here, not in SQL: a verdict's rows may be more than a statement takes parameters.
+    wanted = set(columns["id"]) if driver != "id" and "id" in columns else None
+    where, args = _where(rest)
+    walked = 0
+    for page in _pages(_walk(con, driver, columns[driver], first), first):
+        walked += len(page)
+        page = [i for i in page if wanted is None or i in wanted]
+        if page:
+            rows = con.execute(f"SELECT id, body FROM search_items WHERE id IN ({','.join('?' * len(page))}){where} "
+                               "ORDER BY id DESC", [*page, *args]).fetchall()
+            yield [(r[0], r[1] or "") for r in rows]
+        if walked >= MAX_WALK:
+            yield STOPPED
+            return
+
+
+STOPPED: list = []  # the last page of a walk cut short at MAX_WALK
+
+
+def _columns(filters, all_kinds: set[str]) -> dict[str, list]:
+    """Each filtered column and its values (``id`` for the rows of a verdict)."""
+    kinds, actor_ids, outlets, item_ids = filters
+    columns: dict[str, list] = {}
+    if set(kinds) != set(all_kinds):
+        columns["kind"] = sorted(kinds)
+    if actor_ids is not None:
+        columns["actor_id"] = list(actor_ids)
+    if outlets is not None:
+        columns["outlet"] = list(outlets)
+    if item_ids is not None:
+        columns["id"] = sorted(item_ids, reverse=True)
+    return columns
+
+
+def _size(con: sqlite3.Connection, column: str, values: list) -> int:
+    """How many rows the column's values hold, counted up to MAX_WALK."""
+    if column == "id":
+        return len(values)
+    marks = ",".join("?" * len(values))
+    return con.execute(f"SELECT count(*) FROM (SELECT 1 FROM search_items WHERE {column} IN ({marks}) LIMIT ?)",
+                       [*values, MAX_WALK]).fetchone()[0]
+
+
+def _walk(con: sqlite3.Connection, column: str, values: list, first: int) -> Iterator[int]:
+    """The column's values' row ids, newest first, read a page at a time
+    (the first of ``first`` rows, each next one twice as long)."""
+    if column == "id":
+        return iter(values)
+    return heapq.merge(*(_stream(con, column, v, first) for v in values), reverse=True)
+
+
+def _stream(con: sqlite3.Connection, column: str, value, size: int) -> Iterator[int]:
+    below = None
+    while True:
+        rows = con.execute(f"SELECT id FROM search_items WHERE {column} = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                           (value, below if below is not None else 1 << 62, size)).fetchall()
+        yield from (r[0] for r in rows)
+        if len(rows) < size:
+            return
+        below, size = rows[-1][0], min(2 * size, MAX_WALK)
+
+
+def _pages(ids: Iterator[int], size: int) -> Iterator[list[int]]:
+    """Lists of ``size`` ids (then twice as many each time, up to _PAGE)."""
+    while True:
+        page = list(itertools.islice(ids, size))
+        if not page:
+            return
+        yield page
+        size = min(2 * size, _PAGE)
+
+
+def _where(columns: dict[str, list]) -> tuple[str, list]:
+    where, args = "", []
+    for column, values in columns.items():
+        # "+": these are tests on rows already chosen, never an index to walk.
+        where += f" AND +{column} IN ({','.join('?' * len(values))})"
+        args += list(values)
+    return where, args
