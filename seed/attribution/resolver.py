@@ -10,20 +10,19 @@ from __future__ import annotations
 
 from ..records import DocActors
 from ..text.sentences import sentences
+from .described import DescribedSources
 from .mentions import MentionIndex
 from .salience import Salience, in_spans, quote_view
 from .syntax import subject_of
-from .unnamed import could_speak, is_source_noun, person_like, unnamed_source
+from .unnamed import definite, described_before, is_source_noun, untagged_name
 from .words import (
     GROUP_PRONOUNS,
     NON_PERSON_KINDS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
-    PERSON_TITLES,
     SELF_PRONOUNS,
     SPEAKS_FOR,
     THING_PRONOUNS,
-    VAGUE_HEADS,
 )
 
 
@@ -39,17 +38,7 @@ def _sentence_of_tokens(doc) -> list[tuple[int, int] | None]:
     return index
 
 
-def _states_a_clause(head) -> bool:
-    """"Data show that ...", "a slide claimed that ...": a thing is a source
-    when it is the subject of a verb stating a clause (not "the loan suggests a
-    new level of ...")."""
-    verb = head.head
-    return head.dep_ == "nsubj" and any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in verb.children)
-
-
-class Resolver:
+class Resolver(DescribedSources):
     """Maps source phrases to LocalActor keys, tracking who is salient."""
 
     def __init__(self, doc, actors: DocActors, quote_spans=(), own: str | None = None):
@@ -107,7 +96,7 @@ class Resolver:
         lemma = head.lemma_.lower()
         if is_source_noun(lemma) and self.mentions.of_phrase(head) is None:
             # "one party source": not the party; "the official": the one described before
-            return (self._definite(head) and self._described_before(lemma)) or self._unnamed(head)
+            return (definite(head) and described_before(self.actors, lemma)) or self._unnamed(head)
         if head.pos_ == "NOUN" and lemma not in ORG_NOUNS | SPEAKS_FOR and self._modified_by_name(head):
             # "a Gazette analysis", "the party's nominee", "Lee's family": described, not the name
             return self._unnamed(head)
@@ -115,27 +104,8 @@ class Resolver:
         if key:
             return key
         if head.pos_ == "PROPN":
-            return self._untagged_name(head)
+            return self._keep(untagged_name(self.actors, head))
         return self._described(head, lemma)
-
-    def _modified_by_name(self, head) -> bool:
-        return any(c.dep_ in ("compound", "poss", "nmod") and c.i < head.i and self.mentions.over(c)
-                   for c in head.children)
-
-    def _untagged_name(self, head) -> str | None:
-        """A proper noun the tagger left out, speaking ("Zero Hedge asked"): a name
-        all the same, kept as this document's actor."""
-        parts = [c for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-        toks = sorted([head, *parts], key=lambda t: t.i)
-        if toks[-1].i - toks[0].i + 1 != len(toks) or not all(t.text[:1].isupper() for t in toks):
-            return None
-        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or head.doc[toks[0].i - 1].text == "(":
-            return None  # "said Monday", "(D-Ohio)": no one
-        name = " ".join(t.text for t in toks)
-        kind = "person" if head.ent_type_ == "PERSON" else "organization"
-        key = self.actors.ensure(name, kind)
-        self.kind.setdefault(key, kind)
-        return key
 
     def _pronoun(self, head, low: str) -> str | None:
         if low in PERSON_PRONOUNS:
@@ -146,46 +116,4 @@ class Resolver:
             return self.own
         if low in ("they", "them") or (low in GROUP_PRONOUNS and self._starts_sentence(head)):
             return self.salience.recent_subject(head.idx)
-        return None
-
-    def _described(self, head, lemma: str) -> str | None:
-        """A title, an institution noun or a vague source: whom it belongs to,
-        whom "the" points back to, or nobody in particular."""
-        if lemma in VAGUE_HEADS or lemma in PERSON_TITLES:
-            key = self.mentions.of_phrase(head)
-            if key:
-                return key
-        if lemma in VAGUE_HEADS and lemma not in PERSON_TITLES | ORG_NOUNS:
-            return self._unnamed(head)
-        definite = self._definite(head)
-        if definite and (lemma in PERSON_TITLES or lemma in ORG_NOUNS):
-            key = self._described_before(lemma) or self.salience.title_referent(head, lemma)
-            return key or self._unnamed(head)
-        if lemma in PERSON_TITLES or lemma in ORG_NOUNS or lemma in VAGUE_HEADS:
-            return self._unnamed(head)
-        key = self.mentions.within(head)
-        if key or not (could_speak(lemma) or _states_a_clause(head)):
-            return key
-        return self._unnamed(head)
-
-    @staticmethod
-    def _definite(head) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-
-    def _unnamed(self, head) -> str | None:
-        if not self._unnamed_allowed:
-            return None
-        key = unnamed_source(self.actors, head)
-        if key is not None:
-            self.kind.setdefault(key, self.actors.actors[key].kind)
-        return key
-
-    def _described_before(self, lemma: str) -> str | None:
-        """"a spokeswoman said ... the spokeswoman added": the unnamed source
-        this document last described with that word."""
-        if not person_like(lemma):
-            return None
-        for a in reversed(list(self.actors.actors.values())):
-            if not a.named and lemma in a.name.lower().split():
-                return a.key
         return None

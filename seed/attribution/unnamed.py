@@ -76,3 +76,32 @@ def could_speak(lemma: str) -> bool:
     """A noun of no known class as a source: only an agent noun ("the regulator
     said"), never "the loan suggests", "another exception was"."""
     return person_like(lemma) or bool(_AGENT.search(lemma))
+
+
+def definite(head) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def described_before(actors: DocActors, lemma: str) -> str | None:
+    """"a spokeswoman said ... the spokeswoman added": the unnamed source this
+    document last described with that word."""
+    if not person_like(lemma):
+        return None
+    for a in reversed(list(actors.actors.values())):
+        if not a.named and lemma in a.name.lower().split():
+            return a.key
+    return None
+
+
+def untagged_name(actors: DocActors, head) -> str | None:
+    """A proper noun the tagger left out, speaking ("Zero Hedge asked"): a name
+    all the same, kept as this document's actor."""
+    parts = [c for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    toks = sorted([head, *parts], key=lambda t: t.i)
+    if toks[-1].i - toks[0].i + 1 != len(toks) or not all(t.text[:1].isupper() for t in toks):
+        return None
+    if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or head.doc[toks[0].i - 1].text == "(":
+        return None  # "said Monday", "(D-Ohio)": no one
+    # a bare capitalised name speaking is most often a person's surname
+    kind = "organization" if head.ent_type_ in ("ORG", "NORP", "GPE") or len(toks) > 2 else "person"
+    return actors.ensure(" ".join(t.text for t in toks), kind)

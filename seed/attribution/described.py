@@ -1,0 +1,61 @@
+"""Source phrases that describe rather than name: a title ("the minister"), an
+institution noun ("the ministry"), a vague or unnamed source ("a senior
+official", "a Gazette analysis").  Whom they belong to, whom "the" points back
+to, or the unnamed source they are (see ``unnamed``).
+
+A part of ``Resolver``, kept apart to be read on its own; it uses the
+resolver's mentions, salience and actors.
+"""
+from __future__ import annotations
+
+from .unnamed import could_speak, definite, described_before, unnamed_source
+from .words import ORG_NOUNS, PERSON_TITLES, VAGUE_HEADS
+
+
+def _states_a_clause(head) -> bool:
+    """"Data show that ...", "a slide claimed that ...": a thing is a source
+    when it is the subject of a verb stating a clause (not "the loan suggests a
+    new level of ...")."""
+    verb = head.head
+    return head.dep_ == "nsubj" and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children)
+
+
+class DescribedSources:
+    """The resolver's rules for described sources."""
+
+    def _modified_by_name(self, head) -> bool:
+        return any(c.dep_ in ("compound", "poss", "nmod") and c.i < head.i and self.mentions.over(c)
+                   for c in head.children)
+
+    def _described(self, head, lemma: str) -> str | None:
+        """A title, an institution noun or a vague source: whom it belongs to,
+        whom "the" points back to, or nobody in particular."""
+        if lemma in VAGUE_HEADS or lemma in PERSON_TITLES:
+            key = self.mentions.of_phrase(head)
+            if key:
+                return key
+        if lemma in VAGUE_HEADS and lemma not in PERSON_TITLES | ORG_NOUNS:
+            return self._unnamed(head)
+        definite_ = definite(head)
+        if definite_ and (lemma in PERSON_TITLES or lemma in ORG_NOUNS):
+            key = described_before(self.actors, lemma) or self.salience.title_referent(head, lemma)
+            return key or self._unnamed(head)
+        if lemma in PERSON_TITLES or lemma in ORG_NOUNS or lemma in VAGUE_HEADS:
+            return self._unnamed(head)
+        key = self.mentions.within(head)
+        if key or not (could_speak(lemma) or _states_a_clause(head)):
+            return key
+        return self._unnamed(head)
+
+    def _unnamed(self, head) -> str | None:
+        if not self._unnamed_allowed:
+            return None
+        return self._keep(unnamed_source(self.actors, head))
+
+    def _keep(self, key: str | None) -> str | None:
+        """``key``, an actor added to the document while resolving, known by kind."""
+        if key is not None:
+            self.kind.setdefault(key, self.actors.actors[key].kind)
+        return key
