@@ -9,10 +9,11 @@ subject of a sentence) to resolve "he", "it" and "the ministry".
 from __future__ import annotations
 
 from ..records import DocActors
+from ..text.columns import doc_text
 from ..text.sentences import sentences
 from .described import DescribedSources
 from .mentions import MentionIndex
-from .salience import Salience, in_spans, quote_view
+from .salience import Salience, genders, in_spans, quote_view
 from .syntax import subject_of
 from .unnamed import definite, described_before, is_source_noun, untagged_name
 from .words import (
@@ -78,6 +79,7 @@ class Resolver(DescribedSources):
             if key is not None:
                 self.salience.add(src.idx, key)
         self._unnamed_allowed = True
+        self.salience.gender = genders(doc_text(self.doc), self.kind, self.salience.free_mentions, self.salience.history)
 
     def _starts_sentence(self, tok) -> bool:
         b = self.bounds(tok)
@@ -109,7 +111,7 @@ class Resolver(DescribedSources):
 
     def _pronoun(self, head, low: str) -> str | None:
         if low in PERSON_PRONOUNS:
-            return self.salience.recent(head.idx, ("person",))
+            return self.salience.recent(head.idx, ("person",), gender="f" if low in ("she", "her") else "m")
         if low in THING_PRONOUNS:
             return self.salience.recent(head.idx, NON_PERSON_KINDS, window=1200)
         if low in SELF_PRONOUNS:

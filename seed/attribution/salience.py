@@ -85,20 +85,25 @@ class Salience:
         self.free_mentions = free_mentions
         self._free_starts = [m.start for m in free_mentions]
         self.history: list[tuple[int, str]] = []  # (char offset, key) of resolved subjects
+        self.gender: dict[str, str] = {}  # person key -> "m" / "f", where the text shows it
 
     def add(self, pos: int, key: str) -> None:
         insort(self.history, (pos, key))
 
-    def recent(self, pos: int, kinds, window: int = 2500) -> str | None:
+    def recent(self, pos: int, kinds, window: int = 2500, gender: str | None = None) -> str | None:
+        """The latest actor of ``kinds`` before ``pos``; with ``gender`` ("m" or
+        "f", from the pronoun), never one the text shows to be of the other."""
+        def fits(key):
+            return self.kind.get(key) in kinds and (gender is None or self.gender.get(key, gender) == gender)
         i = bisect_left(self.history, (pos,))
         for p, key in reversed(self.history[max(0, i - 200):i]):
             if pos - p > window:
                 break
-            if self.kind.get(key) in kinds:
+            if fits(key):
                 return key
         j = bisect_left(self._free_starts, pos)
         for m in reversed(self.free_mentions[:j]):
-            if self.kind.get(m.actor) in kinds:
+            if fits(m.actor):
                 return m.actor
         return None
 
@@ -131,3 +136,28 @@ class Salience:
         if lemma in STATE_NOUNS:
             return self.recent(head.idx, ("country",), window=4000)
         return None
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
+_FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady"}
+_NEXT_PRONOUN = re.compile(r"[\s\"\u201c\u201d]*(He|She|His|Her)\b")
+
+
+def genders(text: str, kind: dict[str, str], free_mentions: list, history: list[tuple[int, str]]) -> dict[str, str]:
+    """Each person's gender where the document shows it: an honorific before a
+    mention ("Mrs. Lee"), or the pronoun that opens the sentence after one in
+    which they were the subject ("Lee said ... . She added ..."); a vote."""
+    votes: dict[str, list[int]] = {}
+    for m in free_mentions:
+        if kind.get(m.actor) == "person":
+            h = _HONORIFIC.search(text, max(0, m.start - 7), m.start)
+            if h is not None:
+                votes.setdefault(m.actor, [0, 0])[h.group(1).lower() in _FEMALE_HONORIFICS] += 2
+    for pos, key in history:
+        if kind.get(key) != "person":
+            continue
+        stop = text.find(". ", pos, pos + 400)
+        p = _NEXT_PRONOUN.match(text, stop + 1) if stop >= 0 else None
+        if p is not None:
+            votes.setdefault(key, [0, 0])[p.group(1) in ("She", "Her")] += 1
+    return {k: ("f" if f > m else "m") for k, (m, f) in votes.items() if m != f}

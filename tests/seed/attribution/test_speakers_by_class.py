@@ -98,3 +98,10 @@ def test_a_term_in_quotes_is_the_word_of_whoever_says_its_clause(nlp):
 def test_a_verb_whose_subject_is_a_thing_leaves_the_quote_to_the_outer_speaker(nlp):
     got, _ = speakers(nlp, 'Pell said in a letter that the advert "wrongly and falsely" suggests the pier is safe.')
     assert got[0][1] == "Dana Pell"
+
+
+def test_a_pronoun_agrees_in_gender_with_what_the_text_shows(nlp):
+    text = ('Mrs. Pell met Reyes at the pier on Monday. Reyes said the repairs were late. '
+            'He blamed the weather.\n\n"We will finish by June," she said.')
+    got, _ = speakers(nlp, text)
+    assert got[0][1] == "Dana Pell"
