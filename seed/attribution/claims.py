@@ -75,7 +75,9 @@ def _with_quoted(ctx: ClaimContext, claims: list[Claim]) -> list[Claim]:
             continue
         if any(c.start < q.end and q.start < c.end for c in claims):
             continue
-        extra.append(Claim(q.start, q.end, q.text, q.speaker, q.cue, "asserts", i, "claim-quoted", 0.6))
+        span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+        said = stance(ctx.doc, None, span.start, span.end) if span is not None else "asserts"
+        extra.append(Claim(q.start, q.end, q.text, q.speaker, q.cue, said, i, "claim-quoted", 0.6))
     return sorted(claims + extra, key=lambda c: c.start) if extra else claims
 
 

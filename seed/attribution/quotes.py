@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..actors.names import fold
 from ..records import DocActors, Quote
 from ..text.columns import doc_text, tokens
 from ..text.sentences import sentences
@@ -202,9 +203,9 @@ def _trailer(ctx: _Context, end: int, si: int):
 def _label_speaker(actors, label: str) -> str:
     """The actor a transcript label names: a person the article names in full
     whose surname it is, else the label itself as a name."""
-    folded = label.casefold()
+    folded = fold(label)
     for a in actors.actors.values():
-        if a.named and a.kind == "person" and a.name.casefold().split()[-1] == folded:
+        if a.named and a.kind == "person" and fold(a.name).split()[-1:] == [folded]:
             return a.key
     return actors.ensure(label.title(), "person")
 
