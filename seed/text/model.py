@@ -7,6 +7,29 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.language import Language
+
+from .sentences import hard_breaks
+
+PARAGRAPHS = "claimscope_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraphs(doc):
+    """Start a sentence after every hard line break, before the parser runs:
+    the parser respects preset starts, so no dependency arc crosses a paragraph
+    (a heading, a dateline or a timestamp never becomes the next paragraph's
+    subject)."""
+    breaks = hard_breaks(doc.text)
+    if not breaks:
+        return doc
+    at = set(breaks)
+    for t in doc:
+        if t.is_space and "\n" in t.text and t.i + 1 < len(doc):
+            if any(t.idx + k in at for k, ch in enumerate(t.text) if ch == "\n"):
+                doc[t.i + 1].is_sent_start = True
+    return doc
+
 
 @lru_cache(maxsize=1)
 def load_model():
@@ -16,6 +39,7 @@ def load_model():
     # Long single paragraphs (scraped pages) exceed spaCy's default guard; the
     # loader caps document size itself, so the model's limit only has to follow.
     nlp.max_length = 5_000_000
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 

@@ -105,3 +105,16 @@ def test_a_pronoun_agrees_in_gender_with_what_the_text_shows(nlp):
             'He blamed the weather.\n\n"We will finish by June," she said.')
     got, _ = speakers(nlp, text)
     assert got[0][1] == "Dana Pell"
+
+
+def test_no_parse_crosses_a_paragraph_so_a_heading_never_speaks(nlp):
+    # a live-blog page: heading, dateline, timestamp, then the entry itself
+    text = ('The Update: ferry fares under review.\n\n'
+            'PORTLEVEN (Wire) — The latest on the harbour dispute:\n\n'
+            '4:10 p.m.\n\n'
+            'Harbour master Omar Reyes says "the pier will open again on Monday."')
+    doc = nlp(text)
+    says = next(t for t in doc if t.text == "says")
+    assert {t.text for t in says.children if t.dep_ == "nsubj"} == {"Reyes"}
+    got, _ = speakers(nlp, text)
+    assert got[-1] == ("the pier will open again on Monday.", "Omar Reyes")
