@@ -209,6 +209,8 @@ def _mark(cands: list[Cand], start: int, end: int, kind: str) -> bool:
     for c in cands:
         if c.start < end and start < c.end:
             c.kind, c.rule, c.name = kind, f"dateline-{kind}", None
+            # "CITY (Agency) -": the agency in brackets abbreviates nothing
+            c.acronym_for = None
             hit = True
     return hit
 

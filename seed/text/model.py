@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
+from ..ingest.header import DATELINE
 from .sentences import hard_breaks
 
 PARAGRAPHS = "claimscope_paragraphs"
@@ -16,17 +17,24 @@ PARAGRAPHS = "claimscope_paragraphs"
 
 @Language.component(PARAGRAPHS)
 def paragraphs(doc):
-    """Start a sentence after every hard line break, before the parser runs:
-    the parser respects preset starts, so no dependency arc crosses a paragraph
-    (a heading, a dateline or a timestamp never becomes the next paragraph's
-    subject)."""
-    breaks = hard_breaks(doc.text)
-    if not breaks:
-        return doc
-    at = set(breaks)
-    for t in doc:
-        if t.is_space and "\n" in t.text and t.i + 1 < len(doc):
-            if any(t.idx + k in at for k, ch in enumerate(t.text) if ch == "\n"):
+    """Start a sentence after every hard line break and after a dateline,
+    before the parser runs: the parser respects preset starts, so no dependency
+    arc crosses a paragraph and a heading, a dateline or a timestamp never
+    becomes the subject of the sentence after it."""
+    text = doc.text
+    breaks = hard_breaks(text)
+    starts = {0} | {i + 1 for i in breaks}
+    after = set()
+    for p in starts:
+        m = DATELINE.match(text[p:p + 200])  # "^" anchors at the slice's start
+        if m:
+            after.add(p + m.end())
+    cut = set(breaks)
+    for t in doc[1:]:
+        if t.idx in after and not t.is_space:
+            t.is_sent_start = True
+        elif t.is_space and "\n" in t.text and t.i + 1 < len(doc):
+            if any(t.idx + k in cut for k, ch in enumerate(t.text) if ch == "\n"):
                 doc[t.i + 1].is_sent_start = True
     return doc
 

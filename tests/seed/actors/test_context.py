@@ -42,6 +42,12 @@ def test_a_dateline_names_a_place_and_its_agency_an_outlet(actors_of):
     assert all(kind == "place" for name, kind in found.items() if name.lower() == "tarnow")
 
 
+def test_an_agency_acronym_in_a_dateline_abbreviates_nothing(actors_of):
+    da = actors_of("Ferries stopped\n\nELMSFORD (AP) - Ferries stopped on Friday, the port said.\n")
+    assert kinds(da).get("AP") == "media"
+    assert mentions_of(da, "ELMSFORD") == {"ELMSFORD"}
+
+
 def test_products_platforms_weapons_and_events_are_not_actors(actors_of):
     da = actors_of("Brannholt Systems will spend $40 million on Quillby, its messaging app, chief executive "
                    "Ada Rusk said. Rusk spoke on the Glimmer messaging platform. Drennish forces fired "
