@@ -8,8 +8,18 @@ resolver's mentions, salience and actors.
 """
 from __future__ import annotations
 
-from .unnamed import could_speak, definite, described_before, unnamed_source
-from .words import ORG_NOUNS, PERSON_TITLES, VAGUE_HEADS
+from .unnamed import could_speak, definite, described_before, description, unnamed_source
+from .words import ORG_NOUNS, PERSON_TITLES, SOURCE_PEOPLE, VAGUE_HEADS
+
+_MODIFIERS = {"amod", "compound", "nmod", "poss"}
+
+
+def _epithet(head, lemma: str) -> bool:
+    """"the New York businessman", "the former mayor": a definite, modified,
+    singular description of someone, not a source role ("the senior official"),
+    which news uses for a person already named and so described."""
+    return (definite(head) and head.tag_ == "NN" and lemma not in SOURCE_PEOPLE | ORG_NOUNS | VAGUE_HEADS
+            and any(c.dep_ in _MODIFIERS and c.i < head.i for c in head.children))
 
 
 def _states_a_clause(head) -> bool:
@@ -47,7 +57,17 @@ class DescribedSources:
         key = self.mentions.within(head)
         if key or not (could_speak(lemma) or _states_a_clause(head)):
             return key
+        if _epithet(head, lemma):
+            # only someone the document has already described with that word
+            key = self.salience.described_with(head, lemma)
+            if key:
+                return key
         return self._unnamed(head)
+
+    def _unnamed_group(self, head) -> str | None:
+        if not self._unnamed_allowed:
+            return None
+        return self._keep(self.actors.unnamed(description(head), "group"))
 
     def _unnamed(self, head) -> str | None:
         if not self._unnamed_allowed:

@@ -21,6 +21,7 @@ from .words import (
     NON_PERSON_KINDS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    QUANTIFIERS,
     SELF_PRONOUNS,
     SPEAKS_FOR,
     THING_PRONOUNS,
@@ -49,7 +50,8 @@ class Resolver(DescribedSources):
         self.quote_spans = sorted(quote_spans)
         self.mentions = MentionIndex(actors)
         self.kind = self.mentions.kind
-        self.salience = Salience(actors, self.kind, [m for m in actors.mentions if not self.in_quote(m.start)])
+        self.salience = Salience(actors, self.kind, [m for m in actors.mentions if not self.in_quote(m.start)],
+                                 doc_text(doc))
         self.sents = sentences(doc)
         self._sent_of = _sentence_of_tokens(doc)
         quoted, sources = quote_view(doc, self.quote_spans)
@@ -116,6 +118,10 @@ class Resolver(DescribedSources):
             return self.salience.recent(head.idx, NON_PERSON_KINDS, window=1200)
         if low in SELF_PRONOUNS:
             return self.own
+        if low in QUANTIFIERS and self._starts_sentence(head):
+            # "Some say ...": some of the group just speaking; after one person, people not named
+            last = self.salience.recent_subject(head.idx)
+            return last if last is not None and self.kind.get(last) != "person" else self._unnamed_group(head)
         if low in ("they", "them") or (low in GROUP_PRONOUNS and self._starts_sentence(head)):
             return self.salience.recent_subject(head.idx)
         return None

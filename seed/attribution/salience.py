@@ -79,8 +79,9 @@ class Salience:
     """The history of resolved subjects and the mentions outside quotes, asked
     for the latest actor of some kinds before a point."""
 
-    def __init__(self, actors: DocActors, kind: dict[str, str], free_mentions: list):
+    def __init__(self, actors: DocActors, kind: dict[str, str], free_mentions: list, text: str = ""):
         self.actors = actors
+        self.text = text
         self.kind = kind
         self.free_mentions = free_mentions
         self._free_starts = [m.start for m in free_mentions]
@@ -117,16 +118,9 @@ class Salience:
     def title_referent(self, head, lemma: str) -> str | None:
         """"the spokesman", "the ministry": the latest actor named or described
         with that word, else the latest of a kind the word can only mean."""
-        i = bisect_left(self._free_starts, head.idx)
-        seen = set()
-        for m in reversed(self.free_mentions[max(0, i - 300):i]):
-            if m.actor in seen:
-                continue
-            seen.add(m.actor)
-            a = self.actors.actors.get(m.actor)
-            words = " ".join([a.name, a.description or "", *a.forms]).lower() if a else ""
-            if re.search(r"\b%s" % re.escape(lemma), words):
-                return m.actor
+        key = self.described_with(head, lemma)
+        if key is not None:
+            return key
         if lemma in PERSON_TITLES:
             return self.recent(head.idx, ("person",))
         if lemma in MEDIA_NOUNS:
@@ -135,6 +129,32 @@ class Salience:
             return self.recent(head.idx, ("organization",), window=1500)
         if lemma in STATE_NOUNS:
             return self.recent(head.idx, ("country",), window=4000)
+        return None
+
+    def described_with(self, head, lemma: str) -> str | None:
+        """The latest actor before ``head`` whose name, description, written
+        forms or the title before a mention ("veteran skipper Ann Lee") hold
+        the word ``lemma``."""
+        i = bisect_left(self._free_starts, head.idx)
+        word = re.compile(r"\b%s" % re.escape(lemma))
+        # a capitalised modifier identifies ("the Republican nominee"): it must agree too
+        proper = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
+                  and c.text[:1].isupper() and c.i > head.sent.start]
+
+        def fits(words: str) -> bool:
+            return bool(word.search(words)) and all(re.search(r"\b%s\b" % re.escape(p), words) for p in proper)
+        seen = set()
+        for m in reversed(self.free_mentions[max(0, i - 300):i]):
+            # the words before a person's mention, within its sentence: a title
+            before = re.split(r"[.!?\n]", self.text[max(0, m.start - 40):m.start])[-1].lower().split()[-3:]
+            if self.kind.get(m.actor) == "person" and fits(" ".join(before)):
+                return m.actor
+            if m.actor in seen:
+                continue
+            seen.add(m.actor)
+            a = self.actors.actors.get(m.actor)
+            if a is not None and fits(" ".join([a.name, a.description or "", *a.forms]).lower()):
+                return m.actor
         return None
 
 

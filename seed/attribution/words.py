@@ -69,5 +69,8 @@ STATE_NOUNS = {"government", "country", "state", "nation", "regime", "authoritie
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "some", "others", "many", "both"}
+# A quantifier standing for people ("Some believe", "many of his supporters say")
+# introduces a group; it does not point back to the last subject as "both" does.
+QUANTIFIERS = {"some", "others", "many", "several", "most", "few"}
 SELF_PRONOUNS = {"we", "i", "us"}
 NON_PERSON_KINDS = ("organization", "media", "country", "group")

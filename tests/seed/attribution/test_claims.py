@@ -282,3 +282,28 @@ def test_a_spokesman_speaks_for_whoever_he_belongs_to(nlp):
 def test_a_thing_stating_a_clause_is_a_source(nlp):
     claims, acts, _ = run(nlp, "Another slide claimed that most boats in the harbour were built abroad.")
     assert acts.actors[only(claims).claimant].name == "Another slide"
+
+
+def test_some_after_one_person_are_people_not_named(nlp):
+    claims, acts, _ = run(nlp, "Maria Lopez said the quota would be halved. Some believe the fleet cannot survive the cut.")
+    source = acts.actors[claims[-1].claimant]
+    assert (source.name, source.named) == ("Some", False)
+
+
+def test_some_after_a_group_are_some_of_that_group(nlp):
+    claims, acts, _ = run(nlp, "Local fishermen have protested at the harbour for a week. "
+                               "Some say the fleet cannot survive the cut.")
+    assert who(acts, claims[-1]) == who(acts, claims[0]) == "Local fishermen"
+
+
+def test_a_described_person_is_whoever_was_so_described(nlp):
+    text = "Retired skipper Maria Lopez visited the harbour on Monday. The veteran skipper said the quota would be halved."
+    claims, acts, _ = run(nlp, text)
+    assert who(acts, claims[-1]) == "Maria Lopez"
+
+
+def test_a_description_whose_proper_modifier_disagrees_is_someone_else(nlp):
+    text = "Retired skipper Maria Lopez visited the harbour on Monday. The Faroese skipper said the quota would be halved."
+    claims, acts, _ = run(nlp, text)
+    source = acts.actors[claims[-1].claimant]
+    assert (source.name, source.named) == ("The Faroese skipper", False)
