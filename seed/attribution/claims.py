@@ -21,6 +21,7 @@ from ..text.sentences import sentences, trim_span
 from .context import ClaimContext
 from .cues import headline, main_cue, sentence_cues
 from .sources import claimants
+from .split import split
 from .stance import stance
 from .syntax import Cue
 from .words import PERSON_PRONOUNS
@@ -94,7 +95,7 @@ def _sentence_claims(ctx: ClaimContext, s: int, e: int, a: int, b: int, prev: Cl
     main_cues = [c for c in cues if c.kind != "secondary"] or cues
     if main_cues:
         main = main_cue(main_cues)
-        spans = _split(ctx, main, main_cues, s, e, prev)
+        spans = split(main, main_cues, s, e, lambda c: claimants(ctx, c, prev, s)[0] is not None)
         for (cs, ce), cue in spans:
             ca, cb = trim_span(doc, cs, ce)
             for key in claimants(ctx, cue, prev, s):
@@ -108,30 +109,6 @@ def _sentence_claims(ctx: ClaimContext, s: int, e: int, a: int, b: int, prev: Cl
             key = q.speaker if q is not None else ctx.own
             made.append(_claim(ctx, a, b, key, None, s, e, "claim-figure", 0.6))
     return made
-
-
-def _split(ctx: ClaimContext, main: Cue, cues: list[Cue], s: int, e: int, prev):
-    """A "while X dismissed ..., Y insisted ..." sentence holds two claims: the
-    subordinate clause and the rest."""
-    for c in cues:
-        if c is main or c.kind != "verb":
-            continue
-        clause = c.token
-        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" for m in clause.children):
-            continue
-        k_sub = claimants(ctx, c, prev, s)[0]
-        k_main = claimants(ctx, main, prev, s)[0]
-        if k_sub is None or k_main is None or k_sub == k_main:
-            continue
-        sub = list(clause.subtree)
-        lo, hi = sub[0].i, sub[-1].i + 1
-        while hi < e and (ctx.doc[hi].is_punct or ctx.doc[hi].is_space) and hi - sub[-1].i < 4:
-            hi += 1
-        if lo == s and hi < e:
-            return [((lo, hi), c), ((hi, e), main)]
-        if lo > s and hi >= e - 1:
-            return [((s, lo), main), ((lo, e), c)]
-    return [((s, e), main)]
 
 
 def _continuation(ctx: ClaimContext, s: int, e: int, prev: Claim | None) -> str | None:

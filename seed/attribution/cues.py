@@ -9,7 +9,8 @@ from __future__ import annotations
 from ..text.columns import column
 from .context import ClaimContext
 from .syntax import Cue, according_source, has_complement, is_negated, verb_cue_text
-from .words import CLAIM_NOUNS, HEARSAY_ADVERBS, NEEDS_COMPLEMENT, PASSIVE_HEARSAY, PASSIVE_OWN, REPORT_VERBS, THAT_ONLY
+from .words import (CLAIM_NOUNS, HEARSAY_ADVERBS, NEEDS_COMPLEMENT, PASSIVE_HEARSAY, PASSIVE_OWN, POSITION_VERBS,
+                    REPORT_VERBS, THAT_ONLY)
 
 # Secondary cues: they name a source's source, never the claimant of the sentence.
 SECONDARY = {"cite", "quote", "refer"}
@@ -50,6 +51,10 @@ def sentence_cues(ctx: ClaimContext, s: int, e: int) -> list[Cue]:
             cue = _verb_cue(ctx, t, s, e)
             if cue is not None:
                 out.append(cue)
+        elif pos[i] == "VERB" and t.lemma_ in POSITION_VERBS:
+            cue = _position_cue(ctx, t, s, e)
+            if cue is not None:
+                out.append(cue)
         elif lower[i] in HEARSAY_ADVERBS:
             out.append(Cue(t, t.text, "adverb"))
         elif pos[i] == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS and _introduces_that(doc, t):
@@ -61,7 +66,25 @@ def sentence_cues(ctx: ClaimContext, s: int, e: int) -> list[Cue]:
             out.append(Cue(t, f"no {t.text}", "absence"))
     for c in out:
         c.depth = _cue_depth(c.token)
+    if any(c.weak for c in out) and not all(c.weak for c in out):
+        out = [c for c in out if not c.weak]  # a statement outranks a position
     return out
+
+
+def _position_cue(ctx: ClaimContext, t, s: int, e: int) -> Cue | None:
+    """A position verb ("wants", "opposes") as a cue: the main verb of a
+    statement (not "sent troops to support ...", not a question), with a
+    complement, not passive, and a subject that names someone."""
+    main = t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
+    last = next((u for u in reversed(ctx.toks[s:e]) if not u.is_space), t)
+    if not main or not has_complement(t) or last.text == "?":
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
+        return None
+    subj, _ = ctx.res.subject(t)
+    if subj is None or ctx.res.resolve(subj) is None:
+        return None
+    return Cue(t, verb_cue_text(t), "verb", subj, is_negated(t), weak=True)
 
 
 def _verb_cue(ctx: ClaimContext, t, s: int, e: int) -> Cue | None:

@@ -25,6 +25,7 @@ class Cue:
     subject: object | None = None  # head token of the source phrase, if any
     negated: bool = False
     depth: int = 0  # distance from the sentence root: the outermost cue governs
+    weak: bool = False  # a position taken ("wants", "opposes"), not a statement
 
 
 def is_negated(verb) -> bool:

@@ -57,6 +57,21 @@ AGREE = {"agree", "disagree", "concur"}
 # Beliefs and wishes reported of someone.
 ATTITUDE = {"believe", "think", "expect", "fear", "hope", "doubt", "suspect", "worry"}
 
+# Positions taken, weaker than statements: what someone wants or intends
+# (VerbNet's "want" class), defends or attacks, knows or perceives (its
+# "consider", "see", "discover" and "learn" classes), talks about (its "talk"
+# and "lecture" classes) or decides.  They attribute a stance, so they make a
+# claim only where nothing stronger does and their subject names someone.
+WANT = {"want", "wish", "intend", "plan", "seek", "aim", "prefer", "offer"}
+# (endorsing and backing are acts, not positions stated: left out)
+STANCE = {"oppose", "defend", "champion", "favor", "favour", "promote", "attack", "blast",
+          "slam", "chastise", "grill", "welcome", "embrace"}
+KNOW = {"know", "see", "view", "consider", "realize", "realise", "recognize", "recognise",
+        "understand", "learn", "discover", "assume", "feel", "sense"}
+TALK = {"speak", "talk", "discuss", "debate", "detail", "outline", "invoke", "lecture"}
+DECIDE = {"decide", "vote", "approve", "resolve"}
+POSITION_VERBS = WANT | STANCE | KNOW | TALK | DECIDE
+
 REPORT_VERBS = SAY | MANNER | ASSERT | NAMING | JUDGE | COMPLAIN | PROMISE | URGE | AGREE | ATTITUDE
 
 # Verbs with another common sense that claims nothing: they count only with a

@@ -307,3 +307,31 @@ def test_a_description_whose_proper_modifier_disagrees_is_someone_else(nlp):
     claims, acts, _ = run(nlp, text)
     source = acts.actors[claims[-1].claimant]
     assert (source.name, source.named) == ("The Faroese skipper", False)
+
+
+def test_attributions_side_by_side_are_claims_of_their_own(nlp):
+    claims, acts, _ = run(nlp, "Maria Lopez said the quota would be halved, adding that the fleet would shrink.")
+    assert [(c.cue, who(acts, c)) for c in claims] == [("said", "Maria Lopez"), ("adding", "Maria Lopez")]
+    assert claims[1].text == "adding that the fleet would shrink."
+    claims, acts, _ = run(nlp, "Maria Lopez said the quota would be halved, and Tomas Berg insisted it would not.")
+    assert [who(acts, c) for c in claims] == ["Maria Lopez", "Tomas Berg"]
+
+
+def test_an_attribution_inside_another_is_part_of_the_outer_claim(nlp):
+    claims, acts, _ = run(nlp, "Maria Lopez said Tomas Berg had denied the report.")
+    assert who(acts, only(claims)) == "Maria Lopez"
+
+
+def test_a_position_someone_takes_is_their_claim(nlp):
+    claims, acts, _ = run(nlp, "Tomas Berg wants the cod quota scrapped before the winter.")
+    assert (only(claims).cue, who(acts, only(claims))) == ("wants", "Tomas Berg")
+
+
+def test_a_position_verb_in_a_purpose_clause_or_a_question_claims_nothing(nlp):
+    assert run(nlp, "Norway sent two ships to support the rescue off the coast.")[0] == []
+    assert run(nlp, "What does Tomas Berg want from the talks?")[0] == []
+
+
+def test_a_statement_outranks_a_position_in_its_sentence(nlp):
+    claims, acts, _ = run(nlp, "Tomas Berg wants the quota scrapped, the Harbour Gazette reported.")
+    assert only(claims).cue == "reported"

@@ -1,0 +1,59 @@
+"""A sentence holding several attributions side by side: "X said A, adding B",
+"X denied A and warned B", "X said A, and Y insisted B", "while X dismissed A,
+Y insisted B".  Each is a claim of its own, so the sentence is cut between
+them; a cue nested in another's content ("X said Y denied B") is not cut out,
+as its content is part of the outer claim.
+"""
+from __future__ import annotations
+
+from .syntax import Cue
+
+
+def _peer(tok, heads: set[int]) -> bool:
+    """A cue side by side with one of ``heads``: a coordinated verb, a
+    participle ("..., adding"), or a subordinate clause ("while X ...")."""
+    if tok.head.i not in heads or tok.head == tok:
+        return False
+    if tok.dep_ == "conj":
+        return True
+    return tok.dep_ == "advcl" and (tok.tag_ == "VBG" or any(m.dep_ == "mark" for m in tok.children))
+
+
+def peers(main: Cue, cues: list[Cue]) -> list[Cue]:
+    """The verb cues side by side with ``main``, in text order; a peer's peer counts."""
+    heads, out = {main.token.i}, []
+    for c in sorted(cues, key=lambda c: c.depth):
+        if c is not main and c.kind in ("verb", "secondary") and _peer(c.token, heads):
+            heads.add(c.token.i)
+            out.append(c)
+    return sorted(out, key=lambda c: c.token.i)
+
+
+def split(main: Cue, cues: list[Cue], s: int, e: int, sourced) -> list[tuple[tuple[int, int], Cue]]:
+    """Token ranges of the sentence [s, e), each with the cue it is the claim
+    of: the main cue's and one per peer with a source (``sourced(cue)``; "while
+    the loan suggests ..." stays in the main claim), covering the sentence."""
+    pieces: list[tuple[int, int, Cue]] = []
+    for c in peers(main, cues):
+        if not sourced(c):
+            continue
+        sub = list(c.token.subtree)
+        lo, hi = max(s, sub[0].i), min(e, sub[-1].i + 1)
+        if not lo <= main.token.i < hi and not any(a < hi and lo < b for a, b, _ in pieces):
+            pieces.append((lo, hi, c))
+    before = sorted((p for p in pieces if p[1] <= main.token.i), key=lambda p: p[0])
+    after = sorted((p for p in pieces if p[0] > main.token.i), key=lambda p: p[0])
+    if before and before[0][0] != s:
+        before = []  # words ahead of the first peer would belong to no one
+    doc, out, start = main.token.doc, [], s
+    for k, (_, hi, c) in enumerate(before):
+        end = before[k + 1][0] if k + 1 < len(before) else hi
+        while end < main.token.i and (doc[end].is_punct or doc[end].is_space):
+            end += 1  # the comma closing a clause is its own
+        out.append(((start, end), c))
+        start = end
+    bounds = [lo for lo, _, _ in after] + [e]
+    out.append(((start, bounds[0]), main))
+    for (lo, _, c), end in zip(after, bounds[1:]):
+        out.append(((lo, end), c))
+    return out
