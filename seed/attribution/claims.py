@@ -14,6 +14,7 @@ sentence, and carries a source on to the next sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import Claim, DocActors, Quote
 from ..text.columns import column, doc_text
@@ -59,7 +60,31 @@ def extract_claims(doc, actors: DocActors, quotes: list[Quote], own: str | None)
             prev = made[-1]
         elif mostly_quote(ctx, a, b) is None:
             prev = None  # a quoted sentence goes on in its source's voice
-    return _with_quoted(ctx, claims)
+    return _with_quoted(ctx, _colon_blocks(ctx, claims))
+
+
+_BLOCK_LONGEST = 3000  # characters: a statement set out below its cue, not the rest of the page
+
+
+def _colon_blocks(ctx: ClaimContext, claims: list[Claim]) -> list[Claim]:
+    """"Lee continued:" closing its paragraph sets out what was said in the
+    next one: the claim runs on over that paragraph, which makes no claims of its own."""
+    text = doc_text(ctx.doc)
+    out: list[Claim] = []
+    block = (0, 0)  # the paragraph the last such claim ran on over
+    for c in claims:
+        if block[0] <= c.start and c.end <= block[1]:
+            continue
+        if c.cue is not None and c.text.endswith(":") and "\n" in text[c.end:c.end + 3]:
+            start = c.end + len(text[c.end:]) - len(text[c.end:].lstrip())
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if start < end and end - start <= _BLOCK_LONGEST:
+                qi = next((i for i in ctx.overlapping(start, end) if start <= ctx.quotes[i].start), c.quote)
+                c = replace(c, end=end, text=text[c.start:end], quote=qi)
+                block = (start, end)
+        out.append(c)
+    return out
 
 
 # Quotes whose speaker no cue in their sentence names: a transcript's label, a

@@ -6,7 +6,7 @@ wrote, citing Y" is X's claim.
 """
 from __future__ import annotations
 
-from ..text.columns import column
+from ..text.columns import column, doc_text
 from .context import ClaimContext
 from .syntax import Cue, according_source, has_complement, is_negated, verb_cue_text
 from .words import (CLAIM_NOUNS, HEARSAY_ADVERBS, NEEDS_COMPLEMENT, PASSIVE_HEARSAY, PASSIVE_OWN, POSITION_VERBS,
@@ -146,9 +146,11 @@ def _introduces_that(doc, noun) -> bool:
 
 
 def headline(ctx: ClaimContext, s: int, e: int) -> Cue | None:
-    """"Name: statement", a headline convention, for a person or institution."""
+    """"Name: statement", a headline convention, for a person or institution;
+    in the body only without a full stop, a title may have one."""
     toks = [t for t in ctx.toks[s:e] if not t.is_space]
-    if len(toks) < 4 or toks[-1].text in ".?!":
+    title = not doc_text(ctx.doc)[:toks[0].idx].strip() if toks else False
+    if len(toks) < 4 or (toks[-1].text in ".?!" and not title):
         return None
     m = ctx.res.mentions.at(toks[0].idx, toks[0].idx + 1)
     if m is None or m.start != toks[0].idx or ctx.res.kind.get(m.actor) not in ("person", "organization", "media"):

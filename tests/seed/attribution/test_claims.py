@@ -335,3 +335,17 @@ def test_a_position_verb_in_a_purpose_clause_or_a_question_claims_nothing(nlp):
 def test_a_statement_outranks_a_position_in_its_sentence(nlp):
     claims, acts, _ = run(nlp, "Tomas Berg wants the quota scrapped, the Harbour Gazette reported.")
     assert only(claims).cue == "reported"
+
+
+def test_a_cue_ending_in_a_colon_claims_the_paragraph_below_it(nlp):
+    text = ("Tomas Berg spoke at the harbour.\n\nBerg added:\n\n"
+            "The quota will be cut by a third. Nobody in the fleet is ready for it.\n\nThe meeting ended at noon.")
+    claims, acts, _ = run(nlp, text)
+    block = only([c for c in claims if c.cue == "added"])
+    assert block.text.endswith("Nobody in the fleet is ready for it.") and who(acts, block) == "Tomas Berg"
+    assert not any(block.start < c.start < block.end for c in claims)
+
+
+def test_a_title_naming_its_speaker_is_their_claim(nlp):
+    claims, acts, _ = run(nlp, "Tomas Berg: The Quota Cuts Will Sink the Fleet.\n\nThe harbour was quiet on Monday.")
+    assert who(acts, claims[0]) == "Tomas Berg" and claims[0].cue == ":"
