@@ -67,7 +67,9 @@ def sentence_cues(ctx: ClaimContext, s: int, e: int) -> list[Cue]:
     for c in out:
         c.depth = _cue_depth(c.token)
     if any(c.weak for c in out) and not all(c.weak for c in out):
-        out = [c for c in out if not c.weak]  # a statement outranks a position
+        # a statement outranks a position, unless it goes on from it ("defends A, saying B")
+        beside = {c.token.head.i for c in out if not c.weak and c.token.dep_ in ("advcl", "conj")}
+        out = [c for c in out if not c.weak or c.token.i in beside]
     return out
 
 
