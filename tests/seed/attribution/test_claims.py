@@ -349,3 +349,8 @@ def test_a_cue_ending_in_a_colon_claims_the_paragraph_below_it(nlp):
 def test_a_title_naming_its_speaker_is_their_claim(nlp):
     claims, acts, _ = run(nlp, "Tomas Berg: The Quota Cuts Will Sink the Fleet.\n\nThe harbour was quiet on Monday.")
     assert who(acts, claims[0]) == "Tomas Berg" and claims[0].cue == ":"
+
+
+def test_a_statement_going_on_from_a_position_leaves_both_claims(nlp):
+    claims, acts, _ = run(nlp, "Tomas Berg is defending the quota cut, saying that the stocks would not recover otherwise.")
+    assert [(c.cue, who(acts, c)) for c in claims] == [("is defending", "Tomas Berg"), ("saying", "Tomas Berg")]
