@@ -9,7 +9,7 @@ resolver's mentions, salience and actors.
 from __future__ import annotations
 
 from .unnamed import could_speak, definite, described_before, description, unnamed_source
-from .words import ORG_NOUNS, PERSON_TITLES, SOURCE_PEOPLE, VAGUE_HEADS
+from .words import ORG_NOUNS, PERSON_TITLES, SOURCE_PEOPLE, SPEAKER_VERBS, VAGUE_HEADS
 
 _MODIFIERS = {"amod", "compound", "nmod", "poss"}
 
@@ -20,6 +20,11 @@ def _epithet(head, lemma: str) -> bool:
     which news uses for a person already named and so described."""
     return (definite(head) and head.tag_ == "NN" and lemma not in SOURCE_PEOPLE | ORG_NOUNS | VAGUE_HEADS
             and any(c.dep_ in _MODIFIERS and c.i < head.i for c in head.children))
+
+
+def _speaks(head) -> bool:
+    """The subject of a verb only someone communicating can be subject of."""
+    return head.dep_ == "nsubj" and head.head.lemma_ in SPEAKER_VERBS
 
 
 def _states_a_clause(head) -> bool:
@@ -55,7 +60,7 @@ class DescribedSources:
         if lemma in PERSON_TITLES or lemma in ORG_NOUNS or lemma in VAGUE_HEADS:
             return self._unnamed(head)
         key = self.mentions.within(head)
-        if key or not (could_speak(lemma) or _states_a_clause(head)):
+        if key or not (could_speak(lemma) or _states_a_clause(head) or _speaks(head)):
             return key
         if _epithet(head, lemma):
             # only someone the document has already described with that word

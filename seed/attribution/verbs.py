@@ -72,6 +72,14 @@ TALK = {"speak", "talk", "discuss", "debate", "detail", "outline", "invoke", "le
 DECIDE = {"decide", "vote", "approve", "resolve"}
 POSITION_VERBS = WANT | STANCE | KNOW | TALK | DECIDE
 
+# Verbs whose subject can only be someone communicating: whatever noun stands
+# there is a source ("his surrogates called it ...", "delegates questioned ...").
+# Evidential verbs are left out, as a thing can "show" or "suggest".
+EVIDENTIAL = {"suggest", "indicate", "show", "find", "reveal", "confirm", "highlight", "underline",
+              "point", "record", "document", "project", "forecast", "predict", "estimate",
+              "calculate", "assess", "cite", "verify", "publish", "broadcast", "post", "rank", "rate"}
+SPEAKER_VERBS = (SAY | MANNER | ASSERT | NAMING | JUDGE | COMPLAIN | PROMISE | URGE) - EVIDENTIAL
+
 REPORT_VERBS = SAY | MANNER | ASSERT | NAMING | JUDGE | COMPLAIN | PROMISE | URGE | AGREE | ATTITUDE
 
 # Verbs with another common sense that claims nothing: they count only with a

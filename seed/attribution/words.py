@@ -5,7 +5,7 @@ Generic lexicon only; nothing here names a particular actor or story.
 """
 from __future__ import annotations
 
-from .verbs import NEEDS_COMPLEMENT, POSITION_VERBS, REPORT_VERBS, THAT_ONLY  # noqa: F401  (the lexicon's verbs, by class)
+from .verbs import NEEDS_COMPLEMENT, POSITION_VERBS, REPORT_VERBS, SPEAKER_VERBS, THAT_ONLY  # noqa: F401  (the lexicon's verbs, by class)
 
 # Passives whose agent is left out: the writer vouches for a belief ...
 PASSIVE_OWN = {"believe", "expect", "think", "estimate", "consider", "understand",

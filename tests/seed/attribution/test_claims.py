@@ -354,3 +354,11 @@ def test_a_title_naming_its_speaker_is_their_claim(nlp):
 def test_a_statement_going_on_from_a_position_leaves_both_claims(nlp):
     claims, acts, _ = run(nlp, "Tomas Berg is defending the quota cut, saying that the stocks would not recover otherwise.")
     assert [(c.cue, who(acts, c)) for c in claims] == [("is defending", "Tomas Berg"), ("saying", "Tomas Berg")]
+
+
+def test_whatever_noun_is_subject_of_a_speaking_verb_is_a_source(nlp):
+    claims, acts, _ = run(nlp, "Delegates questioned whether the quota had been set fairly.")
+    source = acts.actors[only(claims).claimant]
+    assert (source.name, source.named) == ("Delegates", False)
+    claims, acts, _ = run(nlp, "The figures suggest a new level of risk for the fleet.")
+    assert all(c.claimant is None or acts.actors[c.claimant].name != "The figures" for c in claims)
