@@ -60,7 +60,32 @@ def subject_of(verb, bounds=None, quoted=None):
     ``quoted`` (by token index) marks quoted words, which are never the subject
     ('"Full panic mode," said X': the parser may take "mode" for one)."""
     tok, passive = _subject_of(verb, quoted)
+    if quoted is not None and (tok is None or tok.i > verb.i) and not passive:
+        # '"...," Name, a title, said': the parse lost the name or took a later one
+        tok = _after_quote(verb, quoted) or tok
     return _within(tok, bounds), passive
+
+
+_CLOSING = {'"', "”", "’", "'", "''", "»"}
+
+
+def _after_quote(verb, quoted):
+    """The name between a closing quote (and its comma) and ``verb``: the head
+    of the first run of nouns there, or None."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0 and verb.i - i <= 12 and not quoted[i] and doc[i].text not in _CLOSING:
+        i -= 1
+    if i < 0 or verb.i - i > 12 or i == verb.i - 1:
+        return None
+    run = []
+    for t in doc[i + 1:verb.i]:
+        if (t.pos_ in ("PROPN", "NOUN") or t.text[:1].isupper()) and t.is_alpha:  # a name the tagger took for a verb too
+            run.append(t)
+        elif run or not (t.is_punct or t.is_space):
+            break
+    # the quote ends in a comma (inside its marks or after them): "...," Name said
+    comma = doc[i + 1].text == "," or doc[i].text == "," or (i > 0 and doc[i - 1].text in (",", "?", "!"))
+    return run[-1] if run and comma else None
 
 
 def _subject_of(verb, quoted=None):
