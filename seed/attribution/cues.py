@@ -92,9 +92,9 @@ def _position_cue(ctx: ClaimContext, t, s: int, e: int) -> Cue | None:
 def _verb_cue(ctx: ClaimContext, t, s: int, e: int) -> Cue | None:
     """The cue a reporting verb makes, or None where it reports nothing here."""
     kids = list(t.children)  # walked up to four times below
-    if t.dep_ == "amod" or (t.dep_ == "acl" and t.tag_ == "VBN" and not any(
-            c.dep_ in ("aux", "nsubj") for c in kids)):
-        return None  # "a signed pact", "the report cited": not a statement here
+    if t.dep_ == "amod" or (t.dep_ in ("acl", "advcl", "prep") and t.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "nsubj", "auxpass", "nsubjpass") for c in kids)):
+        return None  # "a signed pact", "the report cited", "compared to last year": no statement here
     if t.dep_ == "xcomp" and t.head.lemma_ in ("decline", "refuse", "want", "try", "plan"):
         return None  # "declined to comment" says nothing
     if t.lemma_ in NEEDS_COMPLEMENT and not has_complement(t):

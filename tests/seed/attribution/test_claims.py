@@ -362,3 +362,8 @@ def test_whatever_noun_is_subject_of_a_speaking_verb_is_a_source(nlp):
     assert (source.name, source.named) == ("Delegates", False)
     claims, acts, _ = run(nlp, "The figures suggest a new level of risk for the fleet.")
     assert all(c.claimant is None or acts.actors[c.claimant].name != "The figures" for c in claims)
+
+
+def test_a_bare_participle_compared_to_is_no_cue(nlp):
+    claims, _, _ = run(nlp, "The fleet landed 30% more “prime” cod this spring, compared to the spring of last year.")
+    assert [c.cue for c in claims] == []
