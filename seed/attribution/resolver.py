@@ -13,18 +13,14 @@ from ..text.columns import doc_text
 from ..text.sentences import sentences
 from .described import DescribedSources
 from .mentions import MentionIndex
+from .pronouns import PronounSources
 from .salience import Salience, genders, in_spans, quote_view
 from .syntax import subject_of
 from .unnamed import definite, described_before, is_source_noun, untagged_name
 from .words import (
     GROUP_PRONOUNS,
-    NON_PERSON_KINDS,
     ORG_NOUNS,
-    PERSON_PRONOUNS,
-    QUANTIFIERS,
-    SELF_PRONOUNS,
     SPEAKS_FOR,
-    THING_PRONOUNS,
 )
 
 
@@ -40,7 +36,7 @@ def _sentence_of_tokens(doc) -> list[tuple[int, int] | None]:
     return index
 
 
-class Resolver(DescribedSources):
+class Resolver(DescribedSources, PronounSources):
     """Maps source phrases to LocalActor keys, tracking who is salient."""
 
     def __init__(self, doc, actors: DocActors, quote_spans=(), own: str | None = None):
@@ -83,10 +79,6 @@ class Resolver(DescribedSources):
         self._unnamed_allowed = True
         self.salience.gender = genders(doc_text(self.doc), self.kind, self.salience.free_mentions, self.salience.history)
 
-    def _starts_sentence(self, tok) -> bool:
-        b = self.bounds(tok)
-        return b is not None and all(t.is_space or t.is_punct for t in self.doc[b[0]:tok.i])
-
     def resolve(self, head) -> str | None:
         """The actor a source phrase headed by ``head`` names, or None when vague."""
         if head is None:
@@ -110,18 +102,3 @@ class Resolver(DescribedSources):
         if head.pos_ == "PROPN":
             return self._keep(untagged_name(self.actors, head))
         return self._described(head, lemma)
-
-    def _pronoun(self, head, low: str) -> str | None:
-        if low in PERSON_PRONOUNS:
-            return self.salience.recent(head.idx, ("person",), gender="f" if low in ("she", "her") else "m")
-        if low in THING_PRONOUNS:
-            return self.salience.recent(head.idx, NON_PERSON_KINDS, window=1200)
-        if low in SELF_PRONOUNS:
-            return self.own
-        if low in QUANTIFIERS and self._starts_sentence(head):
-            # "Some say ...": some of the group just speaking; after one person, people not named
-            last = self.salience.recent_subject(head.idx)
-            return last if last is not None and self.kind.get(last) != "person" else self._unnamed_group(head)
-        if low in ("they", "them") or (low in GROUP_PRONOUNS and self._starts_sentence(head)):
-            return self.salience.recent_subject(head.idx)
-        return None

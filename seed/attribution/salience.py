@@ -141,21 +141,24 @@ class Salience:
         proper = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
                   and c.text[:1].isupper() and c.i > head.sent.start]
 
-        def fits(words: str) -> bool:
-            return bool(word.search(words)) and all(re.search(r"\b%s\b" % re.escape(p), words) for p in proper)
         seen = set()
         for m in reversed(self.free_mentions[max(0, i - 300):i]):
             # the words before a person's mention, within its sentence: a title
             before = re.split(r"[.!?\n]", self.text[max(0, m.start - 40):m.start])[-1].lower().split()[-3:]
-            if self.kind.get(m.actor) == "person" and fits(" ".join(before)):
+            if self.kind.get(m.actor) == "person" and _fits(word, proper, " ".join(before)):
                 return m.actor
             if m.actor in seen:
                 continue
             seen.add(m.actor)
             a = self.actors.actors.get(m.actor)
-            if a is not None and fits(" ".join([a.name, a.description or "", *a.forms]).lower()):
+            if a is not None and _fits(word, proper, " ".join([a.name, a.description or "", *a.forms]).lower()):
                 return m.actor
         return None
+
+
+def _fits(word, proper: list[str], words: str) -> bool:
+    """``words`` hold the head word and every capitalised modifier."""
+    return bool(word.search(words)) and all(re.search(r"\b%s\b" % re.escape(p), words) for p in proper)
 
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
