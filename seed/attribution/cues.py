@@ -6,7 +6,8 @@ wrote, citing Y" is X's claim.
 """
 from __future__ import annotations
 
-from ..text.columns import column, doc_text
+from ..text.columns import column
+from ..text.sentences import sentences
 from .context import ClaimContext
 from .syntax import Cue, according_source, has_complement, is_negated, verb_cue_text
 from .words import (CLAIM_NOUNS, HEARSAY_ADVERBS, NEEDS_COMPLEMENT, PASSIVE_HEARSAY, PASSIVE_OWN, POSITION_VERBS,
@@ -151,9 +152,8 @@ def headline(ctx: ClaimContext, s: int, e: int) -> Cue | None:
     """"Name: statement", a headline convention, for a person or institution;
     in the body only without a full stop, a title may have one."""
     toks = [t for t in ctx.toks[s:e] if not t.is_space]
-    title = not doc_text(ctx.doc)[:toks[0].idx].strip() if toks else False
-    if len(toks) < 4 or (toks[-1].text in ".?!" and not title):
-        return None
+    if len(toks) < 4 or (toks[-1].text in ".?!" and sentences(ctx.doc)[0][0] != s):
+        return None  # only the first sentence, the title, may end in a full stop
     m = ctx.res.mentions.at(toks[0].idx, toks[0].idx + 1)
     if m is None or m.start != toks[0].idx or ctx.res.kind.get(m.actor) not in ("person", "organization", "media"):
         return None

@@ -138,8 +138,8 @@ class Salience:
         i = bisect_left(self._free_starts, head.idx)
         word = re.compile(r"\b%s" % re.escape(lemma))
         # a capitalised modifier identifies ("the Republican nominee"): it must agree too
-        proper = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
-                  and c.text[:1].isupper() and c.i > head.sent.start]
+        proper = [re.compile(r"\b%s\b" % re.escape(c.lower_)) for c in head.children
+                  if c.dep_ in ("amod", "compound") and c.i < head.i and c.text[:1].isupper() and c.i > head.sent.start]
 
         seen = set()
         for m in reversed(self.free_mentions[max(0, i - 300):i]):
@@ -156,9 +156,9 @@ class Salience:
         return None
 
 
-def _fits(word, proper: list[str], words: str) -> bool:
-    """``words`` hold the head word and every capitalised modifier."""
-    return bool(word.search(words)) and all(re.search(r"\b%s\b" % re.escape(p), words) for p in proper)
+def _fits(word, proper: list, words: str) -> bool:
+    """``words`` hold the head word and every capitalised modifier (patterns)."""
+    return bool(word.search(words)) and all(p.search(words) for p in proper)
 
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
