@@ -3,6 +3,12 @@
 Y insisted B".  Each is a claim of its own, so the sentence is cut between
 them; a cue nested in another's content ("X said Y denied B") is not cut out,
 as its content is part of the outer claim.
+
+A sentence whose governing cue stands in a clause beside the writer's own
+("The bill passed, but X said B", "A, though X notes B", "Y, who told Z B,
+...") claims only that clause: the rest is the writer's, not X's.  A clause
+that points at the sentence's content instead ("as X said, B"; "B, X said")
+keeps the sentence.
 """
 from __future__ import annotations
 
@@ -29,10 +35,34 @@ def peers(main: Cue, cues: list[Cue]) -> list[Cue]:
     return sorted(out, key=lambda c: c.token.i)
 
 
+def _beside(verb) -> bool:
+    """The verb heads a clause set beside its head's (coordinated, relative,
+    or subordinate with a conjunction other than "as")."""
+    if verb.dep_ in ("conj", "relcl"):
+        return True
+    marks = [m.lower_ for m in verb.children if m.dep_ == "mark"]
+    return verb.dep_ == "advcl" and bool(marks) and "as" not in marks
+
+
+def clause(main: Cue, s: int, e: int) -> tuple[int, int]:
+    """The token range of [s, e) that ``main``'s claim can cover."""
+    verb = main.token
+    if main.kind not in ("verb", "secondary") or not _beside(verb):
+        return s, e
+    lo, hi = max(s, verb.left_edge.i), min(e, verb.right_edge.i + 1)
+    doc = verb.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].head == verb)):
+        lo += 1  # "although" ties the clause to the writer's; it is not the source's word
+    while hi < e and (doc[hi].is_punct or doc[hi].is_space):
+        hi += 1
+    return (lo, hi) if lo < hi else (s, e)
+
+
 def split(main: Cue, cues: list[Cue], s: int, e: int, sourced) -> list[tuple[tuple[int, int], Cue]]:
     """Token ranges of the sentence [s, e), each with the cue it is the claim
     of: the main cue's and one per peer with a source (``sourced(cue)``; "while
     the loan suggests ..." stays in the main claim), covering the sentence."""
+    s, e = clause(main, s, e)
     pieces: list[tuple[int, int, Cue]] = []
     for c in peers(main, cues):
         if not sourced(c):

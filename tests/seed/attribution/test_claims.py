@@ -367,3 +367,15 @@ def test_whatever_noun_is_subject_of_a_speaking_verb_is_a_source(nlp):
 def test_a_bare_participle_compared_to_is_no_cue(nlp):
     claims, _, _ = run(nlp, "The fleet landed 30% more “prime” cod this spring, compared to the spring of last year.")
     assert [c.cue for c in claims] == []
+
+
+def test_a_cue_in_a_clause_beside_the_writers_claims_only_that_clause(nlp):
+    c = only(run(nlp, "The harbour reopened on Monday, but Maria Lopez said the cod quota would be halved.")[0])
+    assert c.text == "Maria Lopez said the cod quota would be halved."
+    claims, acts, _ = run(nlp, "The fleet stayed in port, although Tomas Berg insists that the stocks have recovered.")
+    assert only(claims).text == "Tomas Berg insists that the stocks have recovered." and who(acts, claims[0]) == "Tomas Berg"
+
+
+def test_a_clause_pointing_at_the_sentence_keeps_the_sentence(nlp):
+    text = "As Maria Lopez said on Friday, the cod quota will be halved."
+    assert only(run(nlp, text)[0]).text == text
