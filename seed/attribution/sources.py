@@ -47,7 +47,7 @@ def _verb_claimants(ctx: ClaimContext, cue: Cue, prev: Claim | None) -> list[str
     t, subj = cue.token, cue.subject
     if subj is None:
         return [None]
-    if (t.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    if (t.tag_ == "VBG" and not cue.borrowed and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             and t.head.lemma_ not in REPORT_VERBS and prev is not None):
         return [prev.claimant]  # "..., hinting that": the previous source goes on
     keys = [ctx.res.resolve(subj)]

@@ -12,6 +12,8 @@ keeps the sentence.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .syntax import Cue
 
 
@@ -25,13 +27,34 @@ def _peer(tok, heads: set[int]) -> bool:
     return tok.dep_ == "advcl" and (tok.tag_ == "VBG" or any(m.dep_ == "mark" for m in tok.children))
 
 
+def _hung_in_content(tok, main: Cue) -> bool:
+    """A cue the parser hung inside ``main``'s content that goes on from
+    ``main`` itself: "X said A would fall, arguing B" (a participle after a
+    comma) or "X said he would order A and warned B" (a verb in ``main``'s
+    tense, not its head's).  Neither has a subject of its own."""
+    verb = main.token
+    if tok.head.head != verb or tok.head.dep_ not in ("ccomp", "xcomp") or tok.head.i < verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        return tok.i > 0 and tok.doc[tok.i - 1].text == ","
+    return tok.dep_ == "conj" and tok.tag_ == verb.tag_ != tok.head.tag_
+
+
 def peers(main: Cue, cues: list[Cue]) -> list[Cue]:
-    """The verb cues side by side with ``main``, in text order; a peer's peer counts."""
+    """The verb cues side by side with ``main``, in text order; a peer's peer
+    counts.  A peer hung in ``main``'s content borrows ``main``'s subject."""
     heads, out = {main.token.i}, []
     for c in sorted(cues, key=lambda c: c.depth):
-        if c is not main and c.kind in ("verb", "secondary") and _peer(c.token, heads):
+        if c is main or c.kind not in ("verb", "secondary"):
+            continue
+        if _peer(c.token, heads):
             heads.add(c.token.i)
             out.append(c)
+        elif not c.weak and main.subject is not None and _hung_in_content(c.token, main):
+            heads.add(c.token.i)
+            out.append(replace(c, subject=main.subject, borrowed=True))
     return sorted(out, key=lambda c: c.token.i)
 
 

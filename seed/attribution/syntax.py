@@ -26,6 +26,7 @@ class Cue:
     negated: bool = False
     depth: int = 0  # distance from the sentence root: the outermost cue governs
     weak: bool = False  # a position taken ("wants", "opposes"), not a statement
+    borrowed: bool = False  # its subject is another cue's, whose content the parser hung it in
 
 
 def is_negated(verb) -> bool:

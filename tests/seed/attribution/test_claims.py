@@ -379,3 +379,11 @@ def test_a_cue_in_a_clause_beside_the_writers_claims_only_that_clause(nlp):
 def test_a_clause_pointing_at_the_sentence_keeps_the_sentence(nlp):
     text = "As Maria Lopez said on Friday, the cod quota will be halved."
     assert only(run(nlp, text)[0]).text == text
+
+
+def test_a_cue_the_parser_hung_in_the_content_is_a_claim_of_the_first_speaker(nlp):
+    claims, acts, _ = run(nlp, "Maria Lopez said the quota would be cut in 2027, arguing that the stocks were too low.")
+    assert [(c.cue, who(acts, c)) for c in claims] == [("said", "Maria Lopez"), ("arguing", "Maria Lopez")]
+    assert claims[1].text == "arguing that the stocks were too low."
+    claims, acts, _ = run(nlp, "Tomas Berg said he would order a review of the fleet and warned against new permits.")
+    assert [(c.cue, who(acts, c)) for c in claims] == [("said", "Tomas Berg"), ("warned", "Tomas Berg")]
