@@ -20,6 +20,7 @@ MAX_ACTORS = 50  # a by: value resolving to more is too vague to be a filter
 NAME_CUTOFF = 80.0
 MAX_VERDICT_ITEMS = 100000  # annotated rows taken as a verdict: filter
 ANNOTATED = frozenset({"claim", "quote"})  # can carry a verdict
+VERDICT_SETS_KEPT = 16  # verdict filters whose rows are kept until the database changes
 
 
 class Filters:
@@ -28,7 +29,7 @@ class Filters:
     def __init__(self, con: sqlite3.Connection):
         self.con = con
         self._outlets: tuple[int, list[str]] | None = None
-        self._verdict_items: tuple[tuple, list[int]] | None = None
+        self._verdict_items: tuple[int, dict[tuple, list[int]]] = (-1, {})
 
     def verdict_items(self, verdicts: set[str], kinds: set[str]) -> list[int]:
         """Item ids of the claims and quotes whose annotation has one of ``verdicts``.
@@ -38,11 +39,17 @@ class Filters:
         long as it starts from them (CROSS JOIN): SQLite would rather walk every
         search item of the kind (1.5 s at a million)."""
         version = self.con.execute("PRAGMA data_version").fetchone()[0]
-        key = (version, frozenset(verdicts), frozenset(kinds & ANNOTATED))
-        # Typing after "verdict:false " asks the same again at every keystroke.
-        if self._verdict_items is None or self._verdict_items[0] != key:
-            self._verdict_items = (key, self._verdict_rows(verdicts, kinds))
-        return self._verdict_items[1]
+        if self._verdict_items[0] != version:
+            self._verdict_items = (version, {})
+        known = self._verdict_items[1]
+        key = (frozenset(verdicts), frozenset(kinds & ANNOTATED))
+        # Typing after "verdict:false " asks the same again at every keystroke,
+        # and an analyst goes back and forth between a few verdicts.
+        if key not in known:
+            if len(known) >= VERDICT_SETS_KEPT:
+                known.pop(next(iter(known)))
+            known[key] = self._verdict_rows(verdicts, kinds)
+        return known[key]
 
     def _verdict_rows(self, verdicts: set[str], kinds: set[str]) -> list[int]:
         marks = ",".join("?" * len(verdicts))

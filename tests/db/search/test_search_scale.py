@@ -92,6 +92,37 @@ def _annotate(path: Path, kind: str, item_id: int, verdict: str) -> None:
         notes.close()
 
 
+def test_a_verdict_changed_by_another_process_shows_at_the_next_search(tmp_path, synth):
+    # The rows of each verdict are kept between keystrokes; a verdict set in
+    # another process (the data_version moves) must not be served from them.
+    import subprocess
+    import sys
+    db = tmp_path / "w.db"
+    src = sqlite3.connect(synth)
+    src.execute("VACUUM INTO ?", (str(db),))
+    src.close()
+    raw = sqlite3.connect(db)
+    raw.execute("DELETE FROM annotations")
+    raw.commit()
+    first, second = [r[0] for r in raw.execute("SELECT id FROM claims ORDER BY id LIMIT 2")]
+    raw.close()
+    _annotate(db, "claim", first, "disputed")
+    con = open_readonly(db)
+    try:
+        s = Searcher(con)
+        assert [h.id for h in s.search("verdict:disputed").hits] == [first]
+        assert s.search("verdict:false").hits == []
+        code = ("import sys; from pathlib import Path; from db.notes import Notes; n = Notes(Path(sys.argv[1])); "
+                "n.set(n.key('claim', int(sys.argv[2])), verdict='false'); "
+                "n.set(n.key('claim', int(sys.argv[3])), verdict='disputed'); n.close()")
+        subprocess.run([sys.executable, "-c", code, str(db), str(first), str(second)], check=True,
+                       cwd=Path(__file__).resolve().parents[3])
+        assert [h.id for h in s.search("verdict:disputed").hits] == [second]
+        assert [h.id for h in s.search("verdict:false").hits] == [first]
+    finally:
+        con.close()
+
+
 def test_verdict_filter_keeps_only_rows_the_analyst_gave_that_verdict(tmp_path, synth):
     db = tmp_path / "v.db"
     src = sqlite3.connect(synth)
