@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 MAX_WALK = 20000  # rows of the driving filter looked at, at most
 _PAGE = 500
+FILTERS_KEPT = 8  # filters whose rows read so far are kept (a few MB each at most)
 _WORDS = re.compile(r"\w+")
 
 
@@ -65,23 +66,31 @@ class FilterRows:
         return self.rows
 
 
-class LastFilter:
-    """The last filter's ``FilterRows``, kept while the filter and the
-    database stay the same: typing after ``by:NAME`` tests each next
-    keystroke's words on the rows already read."""
+class RecentFilters:
+    """The ``FilterRows`` of the last few filters, kept while the database
+    stays the same: typing after ``by:NAME`` tests each next keystroke's words
+    on the rows already read, and going back to a filter used a moment ago
+    (an analyst switching between two verdicts) reads none of them again."""
 
-    def __init__(self, con: sqlite3.Connection):
-        self.con, self._last = con, None
+    def __init__(self, con: sqlite3.Connection, kept: int = FILTERS_KEPT):
+        self.con, self.kept = con, kept
+        self._version, self._rows = None, {}
 
     def __call__(self, filters) -> FilterRows:
         kinds, actor_ids, outlets, item_ids = filters
-        key = (self.con.execute("PRAGMA data_version").fetchone()[0], frozenset(kinds),
-               *(None if v is None else tuple(v) for v in (actor_ids, outlets, item_ids)))
-        if self._last is None or self._last[0] != key:
+        version = self.con.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._version, self._rows = version, {}
+        key = (frozenset(kinds), *(None if v is None else tuple(v) for v in (actor_ids, outlets, item_ids)))
+        rows = self._rows.pop(key, None)
+        if rows is None:
             from .query import KINDS
 
-            self._last = (key, FilterRows(self.con, filters, set(KINDS)))
-        return self._last[1]
+            rows = FilterRows(self.con, filters, set(KINDS))
+            while len(self._rows) >= self.kept:
+                self._rows.pop(next(iter(self._rows)))
+        self._rows[key] = rows  # the most recent last
+        return rows
 
 
 def size(con: sqlite3.Connection, filters, all_kinds: set[str]) -> int:

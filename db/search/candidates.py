@@ -157,7 +157,9 @@ def should_drive(con: sqlite3.Connection, filters, widest: list[list[str]], driv
     if actor_ids is None and outlets is None and item_ids is None:
         return False
     held = browse.size(con, filters, set(KINDS))
-    if held <= drive_limit:
+    if held <= drive_limit or (item_ids is not None and held <= MAX_DRIVE):
+        # A verdict's rows are kept once read (``browse.RecentFilters``), and
+        # testing them all costs less than binding them into every statement.
         return True
     words = min(_group_rows(con, widest), default=None)
     if words is None:

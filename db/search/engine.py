@@ -52,7 +52,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 
 from . import tiers as search_tiers
-from .browse import LastFilter, newest
+from .browse import RecentFilters, newest
 from .candidates import TEXT_KINDS, Candidates, interrupted as _interrupted, should_drive
 from .filters import ANNOTATED as _ANNOTATED, Filters, actors_by_prefix, matching_actors
 from .query import KINDS, VERDICTS, Query, fold as _fold, parse
@@ -95,7 +95,7 @@ class Searcher:
         self.max_candidates = max_candidates  # rows scored by rapidfuzz, at most
         self.last_candidates = 0
         self._index = Candidates(con, scan_limit=scan_limit, drive_limit=drive_limit)
-        self._filters, self._short_words, self._filter_rows = Filters(con), ShortWords(con), LastFilter(con)
+        self._filters, self._short_words, self._filter_rows = Filters(con), ShortWords(con), RecentFilters(con)
 
     def search(self, q: str, limit: int = 50) -> Results:
         self.last_candidates = 0

@@ -66,6 +66,17 @@ def test_a_filter_whose_newest_rows_meet_no_other_says_it_stopped_rather_than_re
     assert rows == [] and more is True
 
 
+def test_going_back_to_a_recent_filter_reads_none_of_its_rows_again(con):
+    recent = browse.RecentFilters(con, kept=2)
+    first, second, third = ({"claim"}, None, None, None), ({"quote"}, None, None, None), ({"figure"}, None, None, None)
+    rows = recent(first)
+    rows.upto(10)
+    kept = recent(second)
+    assert kept is not rows and recent(first) is rows and rows.rows
+    recent(third)  # one of three is let go: "second", used longest ago
+    assert recent(first) is rows and recent(second) is not kept
+
+
 @pytest.mark.parametrize("query", ["kind:claim tr", "in:{outlet} se", "kind:quote we"])
 def test_a_short_word_under_a_filter_is_ranked_as_exhaustive_scoring_ranks_it(synth, con, query):
     outlet = con.execute("SELECT outlet FROM documents ORDER BY id LIMIT 1").fetchone()[0]
