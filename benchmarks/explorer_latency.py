@@ -81,10 +81,10 @@ async def _key_to_redraw(app, screen, box, q: str, most: float = 10.0) -> float 
 
 
 async def measure(db: Path, queries: list[tuple[str, str]]) -> list[dict]:
-    from textual.widgets import Input
-
+    # The explorer first, as `claimscope` imports it: it sets Textual's frame rate.
     from explorer.app import ClaimscopeApp
     from explorer.screens.search import SearchScreen
+    from textual.widgets import Input
 
     app = ClaimscopeApp(db, keymap={})
     out = []

@@ -11,6 +11,7 @@ from db.queries import Store
 
 from .commands import ScreenCommands
 from .config import load_keymap
+from .responsive import freeze_what_lasts
 from .theme import CLAIMSCOPE
 from .watching import DatabaseWatch
 
@@ -44,6 +45,7 @@ class ClaimscopeApp(DatabaseWatch, App):
 
         self.push_screen(SearchScreen())
         self.start_watching()
+        self.call_after_refresh(freeze_what_lasts)
 
     def on_unmount(self) -> None:
         self.store.close()
