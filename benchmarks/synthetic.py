@@ -243,6 +243,8 @@ def reindex(db: Path) -> float:
     for table in ("search_text", "search_names", "search_items", "search_index_docs", "search_vocab",
                   "search_vocab_grams"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
+    for view in ("search_text_rows", "search_name_rows"):
+        con.execute(f"DROP VIEW IF EXISTS {view}")
     con.execute("COMMIT")
     con.close()
     con = open_writer(db)  # recreates the dropped tables from the schema

@@ -32,6 +32,7 @@ class Candidates:
         self.con = con
         self.scan_limit = scan_limit  # index matches a count looks at, at most
         self.drive_limit = drive_limit  # a filter with at most this many rows is always read, not matched
+        self.kinds_as = kind_terms(con)
 
     def find(self, table: str, tiers: list[list[list[str]]], kinds: set[str], filters, cap: int,
              drive: FilterRows | None = None, skip: set[int] = frozenset()) -> tuple[list[int], int, bool]:
@@ -54,13 +55,13 @@ class Candidates:
         if drive is not None:
             return _driven(tiers, drive, cap, skip)
         want = cap + len(skip)
-        widest, args = tier_sql(table, tiers[-1], kinds, filters)
+        widest, args = tier_sql(table, tiers[-1], kinds, filters, self.kinds_as)
         found = [i for (i,) in self.con.execute(f"{widest} ORDER BY 1 DESC LIMIT ?", [*args, want])]
         if len(found) < want:
             return [i for i in found if i not in skip][:cap], len(found), False
         got: dict[int, None] = {}
         for groups in tiers[:-1]:
-            source, tier_args = tier_sql(table, groups, kinds, filters)
+            source, tier_args = tier_sql(table, groups, kinds, filters, self.kinds_as)
             for (i,) in self.con.execute(f"{source} ORDER BY 1 DESC LIMIT ?", [*tier_args, want]):
                 if i not in skip:
                     got[i] = None
@@ -78,7 +79,7 @@ class Candidates:
         at.  Bounded by the index's matches, not the filter's: a rare
         claimant among a common word's rows would otherwise walk the word's
         whole doclist."""
-        source, args = tier_sql(table, groups, kinds, (kinds, None, None, None))
+        source, args = tier_sql(table, groups, kinds, (kinds, None, None, None), self.kinds_as)
         where, filter_args = filter_sql(set(), filters, all_kinds=set())
         if not where:
             n = self.con.execute(f"SELECT count(*) FROM ({source} LIMIT ?)", [*args, self.scan_limit]).fetchone()[0]
@@ -195,11 +196,22 @@ def _group_rows(con: sqlite3.Connection, widest: list[list[str]]) -> list[int]:
     return known
 
 
-def tier_sql(table: str, groups: list[list[str]], kinds: set[str], filters) -> tuple[str, list]:
+def kind_terms(con: sqlite3.Connection) -> str:
+    """What the index prefixes a kind with ("kindclaim"; see db/schema.sql):
+    nothing in a file indexed before that, which a read-only explorer still
+    searches until the next seed run rebuilds its index."""
+    try:
+        view = con.execute("SELECT sql FROM sqlite_master WHERE name = 'search_text_rows'").fetchone()
+    except sqlite3.DatabaseError:
+        return "kind"
+    return "" if view is not None and "'kind' ||" not in view[0] else "kind"
+
+
+def tier_sql(table: str, groups: list[list[str]], kinds: set[str], filters, kinds_as: str = "kind") -> tuple[str, list]:
     where, args = filter_sql(set(), filters, all_kinds=set())
     match = "{body} : (" + " AND ".join("(" + " OR ".join(_term(t) for t in g) + ")" for g in groups) + ")"
     if table == "search_text" and kinds != TEXT_KINDS:
-        match += " AND {kind} : (" + " OR ".join(_fts_term(k) for k in sorted(kinds)) + ")"
+        match += " AND {kind} : (" + " OR ".join(_fts_term(kinds_as + k) for k in sorted(kinds)) + ")"
     # CROSS JOIN keeps the full-text table as the outer loop: given the choice,
     # SQLite drives from a broad filter's index and re-runs the MATCH for every
     # row it probes (seconds at 10k rows).

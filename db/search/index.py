@@ -54,7 +54,8 @@ _FIRST_LINE_CHARS = 200
 _WORD = re.compile(r"\w{3,40}")
 
 
-_TEXT_ROWS = "SELECT id, body, kind FROM search_items WHERE kind <> 'actor' AND document_id IN {}"
+# Each row as the index holds it (its kind as a term of its own, "kindclaim": db/schema.sql).
+_TEXT_ROWS = "SELECT id, body, 'kind' || kind FROM search_items WHERE kind <> 'actor' AND document_id IN {}"
 
 
 def _unindex_text(con: sqlite3.Connection, documents: str, args: tuple = ()) -> None:
@@ -78,10 +79,13 @@ def forget_document(con: sqlite3.Connection, doc_id: int) -> None:
 
 def outdated(con: sqlite3.Connection) -> bool:
     """True when the index is of an older layout (trigrams over the text, or
-    the bodies inside the index), which a seed run must rebuild even when no
-    document changed."""
+    the bodies inside the index, the kinds indexed as plain words), which a
+    seed run must rebuild even when no document changed."""
     row = con.execute("SELECT sql FROM sqlite_master WHERE name = 'search_text'").fetchone()
-    return row is not None and "content" not in row[0]
+    if row is None:
+        return False
+    view = con.execute("SELECT sql FROM sqlite_master WHERE name = 'search_text_rows'").fetchone()
+    return "content" not in row[0] or view is None or "'kind' ||" not in view[0]
 
 
 def behind(con: sqlite3.Connection) -> bool:
@@ -107,6 +111,8 @@ def _upgrade(con: sqlite3.Connection) -> None:
 
     for table in _SEARCH_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {table}")
+    for view in ("search_text_rows", "search_name_rows"):
+        con.execute(f"DROP VIEW IF EXISTS {view}")
     for statement in _statements(schema_sql()):
         if re.search(r"CREATE (?:VIRTUAL TABLE|TABLE|VIEW|UNIQUE INDEX|INDEX) IF NOT EXISTS search_", statement):
             con.execute(statement)
@@ -202,8 +208,8 @@ def _insert_items(con: sqlite3.Connection, select: str, fts: str) -> None:
         f"WITH new (kind, ref_id, document_id, actor_id, outlet, body, weight) AS (SELECT *{weight} FROM ({select})) "
         "INSERT INTO search_items (kind, ref_id, document_id, actor_id, outlet, body, weight) "
         f"SELECT kind, ref_id, document_id, actor_id, outlet, {_ONE_LINE.format(_EMPTY_IF_NULL)}, weight FROM new")
-    columns = "body, kind" if fts == "search_text" else "body"
-    con.execute(f"INSERT INTO {fts} (rowid, {columns}) SELECT id, {columns} FROM search_items WHERE id > ?", (top,))
+    columns, values = ("body, kind", "body, 'kind' || kind") if fts == "search_text" else ("body", "body")
+    con.execute(f"INSERT INTO {fts} (rowid, {columns}) SELECT id, {values} FROM search_items WHERE id > ?", (top,))
 
 
 def _count_words(con: sqlite3.Connection, select: str, args: tuple, sign: int) -> None:

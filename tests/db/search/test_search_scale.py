@@ -151,3 +151,48 @@ def test_verdict_filter_keeps_only_rows_the_analyst_gave_that_verdict(tmp_path, 
         assert all(h.kind == "quote" for h in s.search("verdict:disputed kind:quote").hits)
     finally:
         con.close()
+
+
+def _copy(synth: Path, to: Path) -> Path:
+    src = sqlite3.connect(synth)
+    src.execute("VACUUM INTO ?", (str(to),))
+    src.close()
+    return to
+
+
+def test_a_kind_is_not_a_word_of_the_index(con):
+    # FTS5 keeps one term list for every column: a kind indexed as "claim"
+    # would give the word "claim" every claim's row to walk.
+    for kind in ("claim", "quote", "figure", "doc"):
+        anywhere = con.execute("SELECT count(*) FROM search_text WHERE search_text MATCH ?", (kind,)).fetchone()[0]
+        in_body = con.execute("SELECT count(*) FROM search_text WHERE search_text MATCH ?",
+                              (f"body : {kind}",)).fetchone()[0]
+        assert anywhere == in_body, kind
+    kinds = con.execute("SELECT count(*) FROM search_text WHERE search_text MATCH 'kind : kindclaim'").fetchone()[0]
+    assert kinds == con.execute("SELECT count(*) FROM search_items WHERE kind = 'claim'").fetchone()[0]
+
+
+def test_an_index_that_holds_kinds_as_words_is_still_searched_and_rebuilt_by_the_next_seed(tmp_path, synth):
+    from db.search.index import outdated, refresh
+
+    db = _copy(synth, tmp_path / "old.db")
+    raw = sqlite3.connect(db)
+    raw.execute("DROP VIEW search_text_rows")
+    raw.execute("CREATE VIEW search_text_rows AS SELECT id, body, kind FROM search_items WHERE kind <> 'actor'")
+    raw.execute("INSERT INTO search_text (search_text) VALUES ('rebuild')")
+    raw.commit()
+    assert outdated(raw)
+    raw.close()
+    for _ in range(2):
+        con = open_readonly(db)
+        try:
+            hits = Searcher(con).search("kind:quote people").hits
+            assert hits and all(h.kind == "quote" for h in hits)
+        finally:
+            con.close()
+        raw = sqlite3.connect(db)
+        raw.execute("BEGIN")
+        refresh(raw)
+        raw.execute("COMMIT")
+        assert not outdated(raw)
+        raw.close()
