@@ -23,8 +23,10 @@ def hit_prompt(hit: Hit, width: int, styles: dict[str, Style]) -> Text:
     snippet_text = " ".join((hit.snippet or "").split())
     snippet = plain(snippet_text)
     matches = sorted(m for m in hit.matches if 0 <= m < len(snippet_text))
-    for m in matches:
-        snippet.stylize(styles["match"], m, m + 1)
+    for start, end in _runs(matches):
+        # One span per run of matched characters, not per character: each
+        # span splits the line into more segments to measure and draw.
+        snippet.stylize(styles["match"], start, end)
     if matches:
         run_end = matches[0] + 1
         while run_end in matches:
@@ -48,6 +50,17 @@ def hit_prompt(hit: Hit, width: int, styles: dict[str, Style]) -> Text:
         second.append(f"  [{hit.verdict}]", "bold")  # a literal label, appended as plain text
     second.truncate(width, overflow="ellipsis")
     return Text("\n", no_wrap=True).join([first, second])
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Sorted character positions as (start, end) runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for m in positions:
+        if runs and m <= runs[-1][1]:
+            runs[-1][1] = m + 1
+        else:
+            runs.append([m, m + 1])
+    return [(a, b) for a, b in runs]
 
 
 class ResultList(OptionList):
