@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .link_state import claims_of, story_rows
 
-LINKS_VERSION = "3"  # bump when the linking rules or the remembered state change: old links are redone
+LINKS_VERSION = "4"  # bump when the linking rules or the remembered state change: old links are redone
 _FINGERPRINT = "links_fingerprint"
 
 
@@ -131,13 +131,18 @@ def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
 
 
 def _sync(con: sqlite3.Connection, group_table: str, member_table: str, member_col: str,
-          groups: list[dict], prefixes: set[str] | None = None) -> None:
+          groups: list[dict], prefixes: set[str] | None = None, keys: set[str] | None = None) -> None:
     """Write ``groups`` (dicts with ``key``, group columns and ``members``, a
     list of member dicts): same key, same id.  With ``prefixes``, ``groups``
-    are the groups whose key starts with one of them, and the others stay."""
-    existing = {k: i for k, i in con.execute(f"SELECT key, id FROM {group_table}")
-                if prefixes is None or any(k.startswith(p) for p in prefixes)}
+    are the groups whose key starts with one of them, and the others stay;
+    with ``keys``, they replace the groups of those keys, and the others stay."""
     wanted = {g["key"] for g in groups}
+    if keys is not None:
+        existing = dict(con.execute(f"SELECT key, id FROM {group_table} WHERE key IN (SELECT value FROM json_each(?))",
+                                    (json.dumps(sorted(keys | wanted)),)).fetchall())
+    else:
+        existing = {k: i for k, i in con.execute(f"SELECT key, id FROM {group_table}")
+                    if prefixes is None or any(k.startswith(p) for p in prefixes)}
     for key, gid in existing.items():
         if key not in wanted:
             con.execute(f"DELETE FROM {member_table} WHERE group_id = ?", (gid,))
@@ -180,8 +185,19 @@ def save(con: sqlite3.Connection, claim_groups: list[dict], figure_groups: list[
     mark_linked(con)
 
 
-def save_claim_groups(con: sqlite3.Connection, groups: list[dict]) -> None:
-    _sync(con, "claim_groups", "claim_group_members", "claim_id", groups)
+def save_claim_groups(con: sqlite3.Connection, groups: list[dict], keys: set[str] | None = None) -> None:
+    """All claim groups, or with ``keys`` those replacing the groups of these
+    keys (and groups left with no member go)."""
+    _sync(con, "claim_groups", "claim_group_members", "claim_id", groups, keys=keys)
+    if keys is not None:
+        con.execute("DELETE FROM claim_groups WHERE id NOT IN (SELECT group_id FROM claim_group_members)")
+
+
+def claim_group_keys(con: sqlite3.Connection, claims) -> set[str]:
+    """The keys of the groups with a member among ``claims``."""
+    return {k for (k,) in con.execute(
+        "SELECT DISTINCT g.key FROM claim_group_members m JOIN claim_groups g ON g.id = m.group_id "
+        "WHERE m.claim_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(claims)),))}
 
 
 def save_figure_groups(con: sqlite3.Connection, groups: list[dict], prefixes: set[str] | None = None) -> None:
