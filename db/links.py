@@ -68,17 +68,6 @@ def touched_documents(con: sqlite3.Connection) -> set[int] | None:
     return {int(i) for i, state in _document_states(con).items() if states.get(i) != state}
 
 
-def kept_reuse(con: sqlite3.Connection, touched: set[int]) -> list[dict]:
-    """Stored quote links between two documents neither touched nor removed:
-    a link depends only on its two documents, so these stand as they are."""
-    present = {i for (i,) in con.execute("SELECT id FROM documents")}
-    keep = present - touched
-    return [dict(r) for r in con.execute(
-        'SELECT origin_document_id, origin_start, origin_end, origin_quote_id, reuse_document_id, '
-        'reuse_start, reuse_end, reuse_quote_id, score FROM quote_links ORDER BY id')
-        if r["origin_document_id"] in keep and r["reuse_document_id"] in keep]
-
-
 def removed_documents(con: sqlite3.Connection) -> set[int]:
     """Documents the stored links were computed with that are gone since."""
     row = con.execute("SELECT value FROM claimscope_meta WHERE key = ?", (_DOCUMENTS,)).fetchone()
@@ -206,8 +195,17 @@ def save_figure_groups(con: sqlite3.Connection, groups: list[dict], prefixes: se
     _sync(con, "figure_groups", "figure_group_members", "figure_id", groups, prefixes)
 
 
-def save_reuse(con: sqlite3.Connection, reuse: list[dict]) -> None:
-    existing = {k for (k,) in con.execute("SELECT key FROM quote_links")}
+def save_reuse(con: sqlite3.Connection, reuse: list[dict], touched: set[int] | None = None) -> None:
+    """All quote links, or with ``touched`` the links with a side in one of
+    those documents (the others stay as they are)."""
+    if touched is not None:
+        ids = json.dumps(sorted(touched))
+        existing = {k for (k,) in con.execute(
+            "SELECT key FROM quote_links WHERE origin_document_id IN (SELECT value FROM json_each(?)) "
+            "OR reuse_document_id IN (SELECT value FROM json_each(?))", (ids, ids))}
+        reuse = [r for r in reuse if r["origin_document_id"] in touched or r["reuse_document_id"] in touched]
+    else:
+        existing = {k for (k,) in con.execute("SELECT key FROM quote_links")}
     wanted = {r["key"] for r in reuse}
     for key in existing - wanted:
         con.execute("DELETE FROM quote_links WHERE key = ?", (key,))

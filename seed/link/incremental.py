@@ -1,40 +1,38 @@
 """Re-linking after a seed run: the work follows what the added, changed or
-removed documents touch, and the result is the one linking everything at once
-(``compute``) would give, bit for bit.
+removed documents touch.  Figure groups and quote links are those linking
+everything at once (``compute``) gives; claim groups have the same members,
+and their stored scores may lag by less than the drift bound
+(seed/link/rescore.py, seed/link/drift.py).
 
-What is remembered between runs (db/link_state.py; derived data):
-``link_claims``, each claim's term bag, actors and figures, so no claim text
-is read or tokenised again; ``link_claim_pairs``, the candidate pairs (claims
-of different documents sharing at least MIN_SHARED_TERMS words that are under
-the posting-length cap) with their rapidfuzz similarity once it was needed;
-``link_figures``, each figure's facet bucket.
+What is remembered between runs (db/link_state.py, db/link_index.py;
+derived data): ``link_claims``, each claim's term bag, actors and figures, so
+no claim text is read or tokenised again; ``link_terms`` and
+``link_postings``, each term's df and claims, so new claims are paired, and
+df is known, without reading every bag; ``link_claim_pairs``, the candidate
+pairs (claims of different documents sharing at least MIN_SHARED_TERMS words
+that are under the posting-length cap) with their rapidfuzz similarity once
+it was needed, their last score and when the drift makes them due;
+``link_figures``, each figure's facet bucket; ``link_documents``, each
+document's story signature; ``link_shingles``, the shingles of every
+paragraph and long quote.
 
 Figures.  A figure group depends only on the figures of its facet bucket
 (``figures.bucket``), so only the buckets a touched or removed document had
 or has a figure in are regrouped; the other buckets' rows are not rewritten.
 
-Claims.  Two corpus-wide numbers enter the claim pairing:
+Claims.  The posting-length cap, max(50, n/10), decides which words can pair
+two claims.  A pair's candidacy depends on which of its shared words are
+under the cap, so it can only change for a pair sharing a word whose side of
+the cap changed: a word whose claim count a touched document moved across
+the cap, or, when n moved the cap, a word whose count lies between the old and
+the new cap.  Only the pairs of those (rare) words are checked again; new
+claims are paired through the stored postings.  Scoring and grouping:
+seed/link/rescore.py.
 
-- the posting-length cap, max(50, n/10), decides which words can pair two
-  claims.  A pair's candidacy depends on which of its shared words are under
-  the cap, so it can only change for a pair sharing a word whose side of the
-  cap changed: a word whose claim count a touched document moved across the
-  cap, or, when n moved the cap, a word whose count lies between the old and
-  the new cap.  Only the pairs of those (rare) words are checked again; new
-  claims are paired through an inverted index of the stored bags.
-- idf, log((n + 1) / (df + 0.5)), weighs every word by the number of claims
-  n, so every cosine moves a little with every claim added.  Making the score
-  independent of n would change which claims link on every corpus (and the
-  thresholds were chosen with it); instead every stored pair is re-scored,
-  which is cheap arithmetic on the stored bags: no tokenising, no search for
-  pairs, no rapidfuzz (a pair's similarity is computed once, when its cosine
-  first reaches VERBATIM_GATE, and kept).  Single linkage then runs over the
-  scores, as in a full link.
-
-So a re-link still reads the compact state of every claim and pair, but not
-the claims' text, mentions or sentences, and finds pairs only for the claims
-it touches.  Quotes are as before: only links with a touched side are aligned
-again, but every quote and paragraph is read.  ``last_run`` counts the work.
+Quotes.  A link depends on its two documents alone: only links with a
+touched side are aligned again, on the quotes and paragraphs that share a
+shingle with the touched documents' (found through ``link_shingles``).
+``last_run`` counts the work.
 """
 from __future__ import annotations
 
@@ -50,7 +48,7 @@ from db import links as store
 from .claims import MIN_SHARED_TERMS, ClaimIn, bag, pairing_weight, posting_cap
 from .rescore import regroup, rescore
 from .figures import bucket, bucket_groups, bucket_prefix
-from .quotes import ParagraphIn, QuoteIn, Reuse, long_enough, quote_reuse, shingles
+from .quotes import ParagraphIn, QuoteIn, long_enough, quote_reuse, shingles
 from .stories import places, signature
 from .rows import claim_rows, document_order, figure_context, figure_rows, reuse_rows
 
@@ -253,10 +251,8 @@ def _quotes(con, touched: set[int], stale: set[int], order: dict[int, tuple], fu
         # The quotes of a paragraph's document too: a link names the quote it falls in.
         quotes = index.quote_rows_of(con, touched | {d for d, _ in spots}, others)
         paragraphs = index.paragraph_rows_of(con, touched, spots)
-    kept = [] if full else [Reuse(**r) for r in store.kept_reuse(con, touched)]
     found = quote_reuse([QuoteIn(q["id"], q["document_id"], q["start"], q["end"], q["text"]) for q in quotes],
                         [ParagraphIn(p["document_id"], p["start"], p["text"]) for p in paragraphs],
                         order, None if full else touched)
-    reuse = sorted([*kept, *found], key=lambda r: (r.origin_document_id, r.origin_start, r.reuse_document_id,
-                                                   r.reuse_start))
-    store.save_reuse(con, reuse_rows(reuse))
+    # The links between two documents neither touched nor removed stand as they are.
+    store.save_reuse(con, reuse_rows(found), None if full else stale)
