@@ -162,7 +162,9 @@ def open_writer(path: Path, *, fresh: bool = False) -> sqlite3.Connection:
 ADDED_COLUMNS = [("claims", "text_key", "TEXT"), ("quotes", "text_key", "TEXT"),
                  ("actors", "named", "INTEGER NOT NULL DEFAULT 1"),
                  ("link_claim_pairs", "cos", "REAL"), ("link_claim_pairs", "score", "REAL"),
-                 ("link_claim_pairs", "linked", "INTEGER NOT NULL DEFAULT 0"), ("link_claim_pairs", "due", "REAL")]
+                 ("link_claim_pairs", "linked", "INTEGER NOT NULL DEFAULT 0"), ("link_claim_pairs", "due", "REAL"),
+                 ("link_claim_pairs", "ra", "REAL"), ("link_claim_pairs", "rb", "REAL"),
+                 ("link_claims", "extra", "REAL NOT NULL DEFAULT 0")]
 
 
 def _add_missing_columns(con: sqlite3.Connection) -> None:

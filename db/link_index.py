@@ -99,9 +99,31 @@ def all_pairs(con: sqlite3.Connection) -> dict[tuple[int, int], tuple]:
 
 
 def save_scores(con: sqlite3.Connection, rows: list[tuple]) -> None:
-    """(cos, score, linked, due, similarity, a, b) of re-scored pairs."""
-    con.executemany("UPDATE link_claim_pairs SET cos = ?, score = ?, linked = ?, due = ?, "
+    """(cos, score, linked, due, ra, rb, similarity, a, b) of re-scored pairs."""
+    con.executemany("UPDATE link_claim_pairs SET cos = ?, score = ?, linked = ?, due = ?, ra = ?, rb = ?, "
                     "similarity = coalesce(?, similarity) WHERE a = ? AND b = ?", rows)
+
+
+def bring_due(con: sqlite3.Connection, moves: dict[int, float]) -> None:
+    """Move the pairs of each claim closer to due by its move (in the units
+    of seed/link/drift.py: divided by the pair's ra + rb)."""
+    rows = sorted(moves.items())
+    con.executemany("UPDATE link_claim_pairs SET due = due - ? / (ra + rb) WHERE a = ?", rows)
+    con.executemany("UPDATE link_claim_pairs SET due = due - ? / (ra + rb) WHERE b = ?", rows)
+
+
+def extras(con: sqlite3.Connection, claims) -> dict[int, float]:
+    return dict(_plain(con).execute(f"SELECT claim_id, extra FROM link_claims WHERE claim_id IN {_IDS}",
+                                    (_ids(claims),)))
+
+
+def add_extras(con: sqlite3.Connection, values: dict[int, float]) -> None:
+    con.executemany("UPDATE link_claims SET extra = extra + ? WHERE claim_id = ?",
+                    [(v, c) for c, v in sorted(values.items())])
+
+
+def reset_extras(con: sqlite3.Connection) -> None:
+    con.execute("UPDATE link_claims SET extra = 0 WHERE extra != 0")
 
 
 def linked_among(con: sqlite3.Connection, claims) -> list[tuple[int, int]]:
@@ -114,10 +136,11 @@ def linked_among(con: sqlite3.Connection, claims) -> list[tuple[int, int]]:
 
 def scores_within(con: sqlite3.Connection, claims) -> dict[tuple[int, int], float]:
     """The stored scores of the pairs with both sides in ``claims``."""
-    ids = _ids(claims)
+    # One IN on the key's first column; a second IN made SQLite search the list per row.
+    inside = set(claims)
     return {(a, b): s for a, b, s in _plain(con).execute(
-        f"SELECT a, b, score FROM link_claim_pairs WHERE a IN {_IDS} AND b IN {_IDS} AND score IS NOT NULL",
-        (ids, ids))}
+        f"SELECT a, b, score FROM link_claim_pairs WHERE a IN {_IDS} AND score IS NOT NULL", (_ids(claims),))
+        if b in inside}
 
 
 # -- documents ---------------------------------------------------------------------

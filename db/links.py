@@ -182,6 +182,12 @@ def save_claim_groups(con: sqlite3.Connection, groups: list[dict], keys: set[str
         con.execute("DELETE FROM claim_groups WHERE id NOT IN (SELECT group_id FROM claim_group_members)")
 
 
+def claim_group_of(con: sqlite3.Connection, claims) -> dict[int, int]:
+    """claim id -> its group, for the claims of ``claims`` in one."""
+    return dict(con.execute("SELECT claim_id, group_id FROM claim_group_members "
+                            "WHERE claim_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(claims)),)))
+
+
 def claim_group_keys(con: sqlite3.Connection, claims) -> set[str]:
     """The keys of the groups with a member among ``claims``."""
     return {k for (k,) in con.execute(

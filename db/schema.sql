@@ -280,7 +280,8 @@ CREATE TABLE IF NOT EXISTS link_claims (
     length      INTEGER NOT NULL,         -- of the claim's text (a tie-break of group labels)
     terms       TEXT NOT NULL,            -- JSON [[term, count], ...] in text order
     actors      TEXT NOT NULL,            -- JSON ids: claimant and actors named in it
-    figures     TEXT NOT NULL             -- JSON ids of the figures inside it
+    figures     TEXT NOT NULL,            -- JSON ids of the figures inside it
+    extra       REAL NOT NULL DEFAULT 0   -- how far its rare words' idf moved it since the last full scoring
 );
 CREATE INDEX IF NOT EXISTS link_claims_document_id ON link_claims(document_id);
 -- Claims of different documents sharing enough content words to be scored.
@@ -292,6 +293,8 @@ CREATE TABLE IF NOT EXISTS link_claim_pairs (
     score      REAL,                      -- the combined score then; NULL: apart or conflicting figures
     linked     INTEGER NOT NULL DEFAULT 0, -- 1: score >= SAME_CLAIM
     due        REAL,                      -- accumulated idf drift at which it must be scored again (seed/link/drift.py)
+    ra         REAL,                      -- |counts| / |weights| of claim a when scored
+    rb         REAL,                      -- the same of claim b
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS link_claim_pairs_b ON link_claim_pairs(b);

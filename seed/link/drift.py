@@ -25,7 +25,11 @@ import math
 
 from .claims import ACTOR_TERM, ACTOR_WEIGHT, NEGATED, SAME_CLAIM, VERBATIM, VERBATIM_GATE
 
-RARE_DF = 100  # a touched term in fewer claims than this: its claims' pairs are re-scored
+# A touched term in fewer claims than max(RARE_DF, RARE_SHARE * n) is rare: its claims are followed one by one.
+# The larger it is, the smaller a run's drift and the more claims are followed (measured with
+# benchmarks/link_incremental.py: 1/16 of the claims kept a run's drift near 16 / n).
+RARE_DF = 100
+RARE_SHARE = 1 / 16
 MAX_DRIFT = 0.05  # accumulated drift past which every pair is scored again (and drift starts at 0)
 _EPS = 1e-6  # float sums in another order may differ by far less than this
 NEVER = 1e300  # the due drift of a pair whose decision does not depend on its cosine
@@ -49,12 +53,39 @@ def run_drift(n_before: int, n_after: int, moved: dict[str, tuple[int, int]]) ->
     df changed to (df before, df after)."""
     base = abs(math.log((n_after + 1) / (n_before + 1))) if n_before >= 0 else math.inf
     rare, worst = set(), 0.0
+    limit = max(RARE_DF, RARE_SHARE * n_after)
     for t, (before, after) in moved.items():
-        if min(before, after) < RARE_DF:
+        if min(before, after) < limit:
             rare.add(t)
         else:
             worst = max(worst, abs(math.log((after + 0.5) / (before + 0.5))))
     return base + worst, rare
+
+
+def rare_deltas(moved: dict[str, tuple[int, int]], rare: set[str]) -> dict[str, float]:
+    """How far each rare term's idf moved in this run beyond the move of log(n + 1)."""
+    return {t: abs(math.log((moved[t][1] + 0.5) / (moved[t][0] + 0.5))) for t in rare}
+
+
+def claim_move(bag: dict[str, int], deltas: dict[str, float], df, n: int, drift_now: float,
+               extra: float) -> tuple[float | None, float]:
+    """(how much nearer to due the claim's pairs come, or None when they must
+    be scored again; E, the norm of its weights' move by its rare terms).
+
+    Its weight vector w moved by at most E this run; since one of its pairs
+    was scored it moved by at most drift_now |u| + extra + E, so then it was
+    at least ``lower`` long, and its direction turned by at most
+    (pi / 2) E / lower more: in a pair's bound, E / lower next to the drift's
+    G r (so divided by r_a + r_b when it is taken off a pair's due)."""
+    e = math.sqrt(sum((k * deltas[t] * (ACTOR_WEIGHT if t.startswith(ACTOR_TERM) else 1.0)) ** 2
+                      for t, k in bag.items() if t in deltas))
+    if not e:
+        return 0.0, 0.0
+    moved = drift_now * counts_norm(bag) + extra + e
+    lower = weight_norm(bag, df, n) - moved
+    if lower <= 0 or moved / lower > 0.5:  # too far for the linear bound: score them again
+        return None, e
+    return e / lower, e
 
 
 def slack(cos: float, score: float | None, similarity: float | None) -> float:

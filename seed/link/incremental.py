@@ -167,7 +167,7 @@ def _claims(con, touched: set[int], stale: set[int], order: dict[int, tuple], si
     affected, scored = rescore(con, n=n, n_before=n_before, moved=moved, added=set(added), new_pairs=new,
                                changed_claims=changed_claims, signatures=signatures, full=stats.full, stats=stats)
     if affected is not None:
-        affected |= partners | {c for p, linked in gone.items() if linked for c in p}
+        affected |= partners | {c for p in gone for c in p}
     regroup(con, affected, order, store.published(con), scored, stats)
 
 

@@ -3,9 +3,11 @@ change (seed/link/incremental.py finds the pairs; SQL in db/link_index.py).
 
 Scores.  Every claim added moves every idf a little, so a stored score goes
 stale; ``drift`` bounds how far, and a pair is scored again when its
-decisions could have flipped: the pairs of the touched claims, of the claims
-holding a rare touched word (its idf moves a lot), of the claims with a
-figure whose group changed, and the pairs the accumulated drift has made due.
+decisions could have flipped: the pairs of the touched claims and of the
+claims with a figure whose group changed, and the pairs the accumulated
+drift has made due.  A claim holding a rare touched word (whose idf moves a
+lot) brings its pairs nearer to due by how far that word moved it
+(``drift.claim_move``), or has them all scored again when that is too far.
 Past MAX_DRIFT every pair is scored again, as in a full link.  So a pair's
 *decision* (score >= SAME_CLAIM) is always the one linking everything at once
 would give; its stored *score* may be stale by less than the drift bound
@@ -77,8 +79,8 @@ class Scorer:
             linked = int(s is not None and s >= SAME_CLAIM)
             out[p] = (s, linked)
             left = drift.slack(cos[p], s, sims[p])
-            rows.append((cos[p], s, linked, drift.due(drift_now, left, self.ratio[p[0]], self.ratio[p[1]]),
-                         sims[p], *p))
+            ra, rb = self.ratio[p[0]], self.ratio[p[1]]
+            rows.append((cos[p], s, linked, drift.due(drift_now, left, ra, rb), ra, rb, sims[p], *p))
         index.save_scores(self.con, rows)
         stats.pairs_scored += len(pairs)
         return out
@@ -95,12 +97,16 @@ def rescore(con, *, n: int, n_before: int, moved: dict, added: set[int], new_pai
     if full or n_before <= 0 or drift_now > drift.MAX_DRIFT:
         scorer = Scorer(con, n, signatures, everything=True)
         index.set_drift(con, 0.0)
+        index.reset_extras(con)
         scored = scorer.score(index.all_pairs(con), 0.0, stats)
         stats.rescored_all = True
         return None, scored
     index.set_drift(con, drift_now)
     scorer = Scorer(con, n, signatures, everything=False)
-    claims = added | changed_claims | (index.claims_holding(con, rare) if rare else set())
+    claims = added | changed_claims
+    if rare:
+        claims |= _follow(con, scorer, index.claims_holding(con, rare) - claims, drift.rare_deltas(moved, rare),
+                          drift_now)
     stats.claims_rescored = len(claims)
     todo = index.pairs_of(con, claims)
     due = index.due_pairs(con, drift_now)
@@ -109,8 +115,39 @@ def rescore(con, *, n: int, n_before: int, moved: dict, added: set[int], new_pai
     todo.update((p, (None, None, 0)) for p in new_pairs if p not in todo)
     old = dict(todo)
     scored = scorer.score(todo, drift_now, stats)
-    touched = {c for p, (s, linked) in scored.items() if (old[p][1], old[p][2]) != (s, linked) for c in p}
-    return touched, scored
+    return _changed(con, old, scored), scored
+
+
+def _follow(con, scorer: Scorer, holders: set[int], deltas: dict[str, float], drift_now: float) -> set[int]:
+    """Bring the pairs of the claims holding a rare touched term nearer to due
+    by how far that moved each claim; returns the claims moved too far for
+    the bound, whose pairs are all scored again."""
+    scorer.load(holders)
+    before = index.extras(con, holders)
+    moves, extra, again = {}, {}, set()
+    for c in sorted(holders):
+        move, extra[c] = drift.claim_move(scorer.claims[c].terms, deltas, scorer.df, scorer.n, drift_now,
+                                          before.get(c, 0.0))
+        if move is None:
+            again.add(c)
+        elif move:
+            moves[c] = move
+    index.add_extras(con, extra)
+    index.bring_due(con, moves)
+    return again
+
+
+def _changed(con, old: dict, scored: dict) -> set[int]:
+    """The claims whose groups a re-scoring may change: those of a pair
+    linked or unlinked, or whose score moved while it links them or they
+    share a group (a member's best score and a group's label read those)."""
+    moved = {p for p, (s, linked) in scored.items() if (old[p][1], old[p][2]) != (s, linked)}
+    out = {c for p in moved if scored[p][1] or old[p][2] for c in p}
+    rest = {p for p in moved if not (scored[p][1] or old[p][2])}
+    if rest:
+        group = store.claim_group_of(con, {c for p in rest for c in p})
+        out |= {c for a, b in rest if a in group and group.get(b) == group[a] for c in (a, b)}
+    return out
 
 
 def regroup(con, affected: set[int] | None, order: dict, published: dict, scored: dict, stats) -> None:

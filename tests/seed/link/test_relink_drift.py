@@ -35,6 +35,7 @@ def test_a_small_drift_rescores_only_the_new_claims_pairs_and_the_groups_still_e
     con, w = db
     monkeypatch.setattr(drift, "MAX_DRIFT", 10.0)
     monkeypatch.setattr(drift, "RARE_DF", 0)
+    monkeypatch.setattr(drift, "RARE_SHARE", 0.0)
     _corpus(con, w)
     pairs = con.execute("SELECT count(*) FROM link_claim_pairs").fetchone()[0]
     _add(con, w, "/h7.txt", ["The northern harbour crane collapsed during the storm, port workers said"])
