@@ -82,10 +82,20 @@ def set_drift(con: sqlite3.Connection, value: float) -> None:
 
 def pairs_of(con: sqlite3.Connection, claims) -> dict[tuple[int, int], tuple]:
     """(a, b) -> (similarity, score, linked) of every stored pair with a side in ``claims``."""
-    ids = _ids(claims)
+    ids, out = _ids(claims), {}
+    # Two statements, not a UNION: its duplicate removal sorted every row.
+    for side in ("a", "b"):
+        out.update(((a, b), (s, sc, ln)) for a, b, s, sc, ln in _plain(con).execute(
+            f"SELECT a, b, similarity, score, linked FROM link_claim_pairs WHERE {side} IN {_IDS}", (ids,)))
+    return out
+
+
+def pairs_within(con: sqlite3.Connection, claims) -> dict[tuple[int, int], tuple]:
+    """(a, b) -> (similarity, score, linked) of the stored pairs with both sides in ``claims``."""
+    inside = set(claims)
     return {(a, b): (s, sc, ln) for a, b, s, sc, ln in _plain(con).execute(
-        f"SELECT a, b, similarity, score, linked FROM link_claim_pairs WHERE a IN {_IDS} "
-        f"UNION SELECT a, b, similarity, score, linked FROM link_claim_pairs WHERE b IN {_IDS}", (ids, ids))}
+        f"SELECT a, b, similarity, score, linked FROM link_claim_pairs WHERE a IN {_IDS}", (_ids(claims),))
+        if b in inside}
 
 
 def due_pairs(con: sqlite3.Connection, drift_now: float) -> dict[tuple[int, int], tuple]:
@@ -129,9 +139,8 @@ def reset_extras(con: sqlite3.Connection) -> None:
 def linked_among(con: sqlite3.Connection, claims) -> list[tuple[int, int]]:
     """The linked pairs (score >= SAME_CLAIM) with a side in ``claims``."""
     ids = _ids(claims)
-    return _plain(con).execute(
-        f"SELECT a, b FROM link_claim_pairs WHERE linked = 1 AND a IN {_IDS} "
-        f"UNION SELECT a, b FROM link_claim_pairs WHERE linked = 1 AND b IN {_IDS}", (ids, ids)).fetchall()
+    return [p for side in ("a", "b") for p in _plain(con).execute(
+        f"SELECT a, b FROM link_claim_pairs WHERE {side} IN {_IDS} AND linked = 1", (ids,))]
 
 
 def scores_within(con: sqlite3.Connection, claims) -> dict[tuple[int, int], float]:

@@ -299,6 +299,9 @@ CREATE TABLE IF NOT EXISTS link_claim_pairs (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS link_claim_pairs_b ON link_claim_pairs(b);
 CREATE INDEX IF NOT EXISTS link_claim_pairs_due ON link_claim_pairs(due);
+-- The linked pairs alone, for walking a group's component without reading every pair of its claims.
+CREATE INDEX IF NOT EXISTS link_claim_pairs_linked_a ON link_claim_pairs(a) WHERE linked = 1;
+CREATE INDEX IF NOT EXISTS link_claim_pairs_linked_b ON link_claim_pairs(b) WHERE linked = 1;
 CREATE TABLE IF NOT EXISTS link_figures (
     figure_id   INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL,

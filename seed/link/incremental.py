@@ -46,7 +46,7 @@ from db import link_state as state
 from db import links as store
 
 from .claims import MIN_SHARED_TERMS, ClaimIn, bag, pairing_weight, posting_cap
-from .rescore import regroup, rescore
+from .rescore import changed_groups, regroup, rescore
 from .figures import bucket, bucket_groups, bucket_prefix
 from .quotes import ParagraphIn, QuoteIn, long_enough, quote_reuse, shingles
 from .stories import places, signature
@@ -167,7 +167,8 @@ def _claims(con, touched: set[int], stale: set[int], order: dict[int, tuple], si
     affected, scored = rescore(con, n=n, n_before=n_before, moved=moved, added=set(added), new_pairs=new,
                                changed_claims=changed_claims, signatures=signatures, full=stats.full, stats=stats)
     if affected is not None:
-        affected |= partners | {c for p in gone for c in p}
+        affected |= partners | changed_groups(con, {p: (None, -1.0, linked) for p, linked in gone.items()},
+                                              {p: (None, 0) for p in gone})
     regroup(con, affected, order, store.published(con), scored, stats)
 
 
@@ -203,7 +204,7 @@ def _update_pairs(con, n: int, added: dict, moved: dict, df: dict, stats: RunSta
             continue
         stats.flipped_terms += 1
         members = {c for c, _ in ids}
-        known = {p: v for p, v in index.pairs_of(con, members).items() if p[0] in members and p[1] in members}
+        known = index.pairs_within(con, members)
         stored.update(known)
         if df.get(t, 0) <= cap:  # under the cap now: pairs sharing it may now share enough
             recheck |= {(a, b) for i, (a, da) in enumerate(ids) for b, db in ids[i + 1:]

@@ -115,7 +115,7 @@ def rescore(con, *, n: int, n_before: int, moved: dict, added: set[int], new_pai
     todo.update((p, (None, None, 0)) for p in new_pairs if p not in todo)
     old = dict(todo)
     scored = scorer.score(todo, drift_now, stats)
-    return _changed(con, old, scored), scored
+    return changed_groups(con, old, scored), scored
 
 
 def _follow(con, scorer: Scorer, holders: set[int], deltas: dict[str, float], drift_now: float) -> set[int]:
@@ -137,7 +137,7 @@ def _follow(con, scorer: Scorer, holders: set[int], deltas: dict[str, float], dr
     return again
 
 
-def _changed(con, old: dict, scored: dict) -> set[int]:
+def changed_groups(con, old: dict, scored: dict) -> set[int]:
     """The claims whose groups a re-scoring may change: those of a pair
     linked or unlinked, or whose score moved while it links them or they
     share a group (a member's best score and a group's label read those)."""
