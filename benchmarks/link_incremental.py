@@ -161,10 +161,11 @@ def timed(con, force: bool = False) -> tuple[float, link_incremental.RunStats]:
     return seconds, link_incremental.last_run
 
 
-def matches_full_link(con) -> tuple[bool, int, int]:
+def matches_full_link(con) -> tuple[bool, list[float], int, int]:
     """(the stored groups equal those of linking everything at once: claim
     groups by key and members, figure groups by key, status and members, quote
-    links by key; member scores and group labels that differ).  A re-link
+    links by key; how far the member scores that differ do, the group labels
+    that differ, the members).  A re-link
     keeps a pair's decision exact but may keep a score that drifted by less
     than the bound of seed/link/drift.py, so scores and labels are counted,
     not compared."""
@@ -183,16 +184,17 @@ def matches_full_link(con) -> tuple[bool, int, int]:
                 "SELECT figure_id FROM figure_group_members WHERE group_id = ?", (i,)))) for i, k, status in
              con.execute("SELECT id, key, status FROM figure_groups").fetchall()},
             {k for (k,) in con.execute("SELECT key FROM quote_links")})
-    scores = sum(1 for k, (_, m) in have_c.items() if k in want_c
-                 for c, s in m.items() if want_c[k][1].get(c) != s)
+    gaps = [abs(want_c[k][1][c] - s) for k, (_, m) in have_c.items() if k in want_c
+            for c, s in m.items() if c in want_c[k][1] and want_c[k][1][c] != s]
     labels = sum(1 for k, (label, _) in have_c.items() if k in want_c and want_c[k][0] != label)
-    return have == want, scores, labels
+    return have == want, gaps, labels, sum(len(m) for _, m in have_c.values())
 
 
 def check(con) -> None:
-    equal, scores, labels = matches_full_link(con)
+    equal, gaps, labels, members = matches_full_link(con)
     print(f"  equal to linking everything at once: {equal} (groups, members, figure groups, quote links); "
-          f"member scores differing {scores}, labels differing {labels}")
+          f"member scores differing {len(gaps)} of {members} (at most {max(gaps, default=0):.1f}), "
+          f"labels differing {labels}")
 
 
 def report(name: str, seconds: float, s: link_incremental.RunStats) -> None:
