@@ -160,7 +160,11 @@ def open_writer(path: Path, *, fresh: bool = False) -> sqlite3.Connection:
 # Columns added to the contract after a database may have been made; the schema
 # script's indexes on them need them in place first.
 ADDED_COLUMNS = [("claims", "text_key", "TEXT"), ("quotes", "text_key", "TEXT"),
-                 ("actors", "named", "INTEGER NOT NULL DEFAULT 1")]
+                 ("actors", "named", "INTEGER NOT NULL DEFAULT 1"),
+                 ("link_claim_pairs", "cos", "REAL"), ("link_claim_pairs", "score", "REAL"),
+                 ("link_claim_pairs", "linked", "INTEGER NOT NULL DEFAULT 0"), ("link_claim_pairs", "due", "REAL"),
+                 ("link_claim_pairs", "ra", "REAL"), ("link_claim_pairs", "rb", "REAL"),
+                 ("link_claims", "extra", "REAL NOT NULL DEFAULT 0")]
 
 
 def _add_missing_columns(con: sqlite3.Connection) -> None:

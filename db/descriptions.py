@@ -118,7 +118,20 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "link_claim_pairs": ("Link state: claim pairs", "Derived: claims of different documents sharing enough content "
                          "words to be scored.", {
         "a": "the smaller claim id", "b": "the larger claim id",
-        "similarity": "rapidfuzz on the two texts; empty: not needed yet"}),
+        "similarity": "rapidfuzz on the two texts; empty: not needed yet",
+        "cos": "cosine x 100 when last scored", "score": "combined score then; empty: apart or conflicting figures",
+        "linked": "1 when the score reaches SAME_CLAIM",
+        "due": "accumulated idf drift at which the pair is scored again"}),
+    "link_terms": ("Link state: terms", "Derived: the number of claims holding each term.", {
+        "term": "a content word, state or figure term", "df": "claims holding it"}),
+    "link_postings": ("Link state: postings", "Derived: the claims holding each term.", {
+        "term": "link_terms.term", "claim_id": "claims.id", "document_id": "documents.id"}),
+    "link_documents": ("Link state: stories", "Derived: each document's story signature and named places.", {
+        "document_id": "documents.id", "signature": "JSON {name key: share of name mentions}",
+        "places": "JSON [[start, end, key], ...]"}),
+    "link_shingles": ("Link state: shingles", "Derived: hashed four-word shingles of paragraphs and long quotes.", {
+        "shingle": "64-bit hash of four words", "kind": "p: paragraph, q: quote", "document_id": "documents.id",
+        "item": "the paragraph's start offset, or quotes.id"}),
     "link_figures": ("Link state: figures", "Derived: each figure's facet bucket.", {
         "figure_id": "figures.id", "document_id": "documents.id",
         "bucket": "JSON [unit, scope, counted]; empty: compared with nothing"}),

@@ -31,7 +31,8 @@ class ClaimState:
 
 
 def reset(con: sqlite3.Connection) -> None:
-    for table in ("link_claims", "link_claim_pairs", "link_figures"):
+    for table in ("link_claims", "link_claim_pairs", "link_figures", "link_terms", "link_postings",
+                  "link_documents", "link_shingles"):
         con.execute(f"DELETE FROM {table}")
 
 
@@ -84,17 +85,22 @@ def claims_of(con: sqlite3.Connection, documents: set[int]) -> list[dict]:
     return list(claims.values())
 
 
-def drop_claims(con: sqlite3.Connection, documents: set[int]) -> dict[int, dict]:
+def drop_claims(con: sqlite3.Connection, documents: set[int]) -> tuple[dict[int, dict], set[int]]:
     """Forget the claims of ``documents`` and every pair with one of them;
-    returns their term bags (claim id -> {term: count})."""
+    returns their term bags (claim id -> {term: count}) and the claims they
+    were linked with (score >= SAME_CLAIM)."""
     ids = _ids(documents)
     dropped = {cid: dict(json.loads(terms)) for cid, terms in con.execute(
         f"SELECT claim_id, terms FROM link_claims WHERE document_id IN {_IDS}", (ids,))}
+    partners: set[int] = set()
     if dropped:
         gone = _ids(dropped)
+        for a, b in con.execute(f"SELECT a, b FROM link_claim_pairs WHERE linked = 1 AND (a IN {_IDS} OR b IN {_IDS})",
+                                (gone, gone)):
+            partners |= {a, b}
         con.execute(f"DELETE FROM link_claim_pairs WHERE a IN {_IDS} OR b IN {_IDS}", (gone, gone))
         con.execute(f"DELETE FROM link_claims WHERE document_id IN {_IDS}", (ids,))
-    return dropped
+    return dropped, partners - set(dropped)
 
 
 def add_claims(con: sqlite3.Connection, claims: list[ClaimState]) -> None:
@@ -112,12 +118,19 @@ def _plain(con: sqlite3.Connection) -> sqlite3.Cursor:
     return cur
 
 
-def all_claims(con: sqlite3.Connection) -> dict[int, ClaimState]:
+def all_claims(con: sqlite3.Connection, ids=None) -> dict[int, ClaimState]:
+    """The remembered state of every claim, or of the claims ``ids``."""
     loads = json.loads
+    where, args = ("", ()) if ids is None else (f"WHERE claim_id IN {_IDS} ", (_ids(ids),))
     return {r[0]: ClaimState(r[0], r[1], r[2], r[3], r[4], dict(loads(r[5])), frozenset(loads(r[6])),
                              tuple(loads(r[7]))) for r in _plain(con).execute(
         'SELECT claim_id, document_id, start, "end", length, terms, actors, figures FROM link_claims '
-        "ORDER BY claim_id")}
+        f"{where}ORDER BY claim_id", args)}
+
+
+def claims_of_figures(con: sqlite3.Connection, figures) -> set[int]:
+    return {c for (c,) in con.execute(f"SELECT claim_id FROM figures WHERE id IN {_IDS} AND claim_id IS NOT NULL",
+                                      (_ids(figures),))}
 
 
 def pairs(con: sqlite3.Connection) -> dict[tuple[int, int], float | None]:
@@ -129,7 +142,9 @@ def add_pairs(con: sqlite3.Connection, new: set[tuple[int, int]]) -> None:
 
 
 def remove_pairs(con: sqlite3.Connection, gone: set[tuple[int, int]]) -> None:
-    con.executemany("DELETE FROM link_claim_pairs WHERE a = ? AND b = ?", sorted(gone))
+    # One statement: a word crossing the posting-length cap can take 100,000 pairs with it.
+    con.execute("DELETE FROM link_claim_pairs WHERE (a, b) IN "
+                "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))", (json.dumps(sorted(gone)),))
 
 
 def set_similarity(con: sqlite3.Connection, values: dict[tuple[int, int], float]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .link_state import claims_of, story_rows
 
-LINKS_VERSION = "3"  # bump when the linking rules or the remembered state change: old links are redone
+LINKS_VERSION = "4"  # bump when the linking rules or the remembered state change: old links are redone
 _FINGERPRINT = "links_fingerprint"
 
 
@@ -66,17 +66,6 @@ def touched_documents(con: sqlite3.Connection) -> set[int] | None:
     if stored_version != LINKS_VERSION:
         return None
     return {int(i) for i, state in _document_states(con).items() if states.get(i) != state}
-
-
-def kept_reuse(con: sqlite3.Connection, touched: set[int]) -> list[dict]:
-    """Stored quote links between two documents neither touched nor removed:
-    a link depends only on its two documents, so these stand as they are."""
-    present = {i for (i,) in con.execute("SELECT id FROM documents")}
-    keep = present - touched
-    return [dict(r) for r in con.execute(
-        'SELECT origin_document_id, origin_start, origin_end, origin_quote_id, reuse_document_id, '
-        'reuse_start, reuse_end, reuse_quote_id, score FROM quote_links ORDER BY id')
-        if r["origin_document_id"] in keep and r["reuse_document_id"] in keep]
 
 
 def removed_documents(con: sqlite3.Connection) -> set[int]:
@@ -131,13 +120,18 @@ def load_rows(con: sqlite3.Connection) -> dict[str, list[dict]]:
 
 
 def _sync(con: sqlite3.Connection, group_table: str, member_table: str, member_col: str,
-          groups: list[dict], prefixes: set[str] | None = None) -> None:
+          groups: list[dict], prefixes: set[str] | None = None, keys: set[str] | None = None) -> None:
     """Write ``groups`` (dicts with ``key``, group columns and ``members``, a
     list of member dicts): same key, same id.  With ``prefixes``, ``groups``
-    are the groups whose key starts with one of them, and the others stay."""
-    existing = {k: i for k, i in con.execute(f"SELECT key, id FROM {group_table}")
-                if prefixes is None or any(k.startswith(p) for p in prefixes)}
+    are the groups whose key starts with one of them, and the others stay;
+    with ``keys``, they replace the groups of those keys, and the others stay."""
     wanted = {g["key"] for g in groups}
+    if keys is not None:
+        existing = dict(con.execute(f"SELECT key, id FROM {group_table} WHERE key IN (SELECT value FROM json_each(?))",
+                                    (json.dumps(sorted(keys | wanted)),)).fetchall())
+    else:
+        existing = {k: i for k, i in con.execute(f"SELECT key, id FROM {group_table}")
+                    if prefixes is None or any(k.startswith(p) for p in prefixes)}
     for key, gid in existing.items():
         if key not in wanted:
             con.execute(f"DELETE FROM {member_table} WHERE group_id = ?", (gid,))
@@ -180,8 +174,25 @@ def save(con: sqlite3.Connection, claim_groups: list[dict], figure_groups: list[
     mark_linked(con)
 
 
-def save_claim_groups(con: sqlite3.Connection, groups: list[dict]) -> None:
-    _sync(con, "claim_groups", "claim_group_members", "claim_id", groups)
+def save_claim_groups(con: sqlite3.Connection, groups: list[dict], keys: set[str] | None = None) -> None:
+    """All claim groups, or with ``keys`` those replacing the groups of these
+    keys (and groups left with no member go)."""
+    _sync(con, "claim_groups", "claim_group_members", "claim_id", groups, keys=keys)
+    if keys is not None:
+        con.execute("DELETE FROM claim_groups WHERE id NOT IN (SELECT group_id FROM claim_group_members)")
+
+
+def claim_group_of(con: sqlite3.Connection, claims) -> dict[int, int]:
+    """claim id -> its group, for the claims of ``claims`` in one."""
+    return dict(con.execute("SELECT claim_id, group_id FROM claim_group_members "
+                            "WHERE claim_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(claims)),)))
+
+
+def claim_group_keys(con: sqlite3.Connection, claims) -> set[str]:
+    """The keys of the groups with a member among ``claims``."""
+    return {k for (k,) in con.execute(
+        "SELECT DISTINCT g.key FROM claim_group_members m JOIN claim_groups g ON g.id = m.group_id "
+        "WHERE m.claim_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(claims)),))}
 
 
 def save_figure_groups(con: sqlite3.Connection, groups: list[dict], prefixes: set[str] | None = None) -> None:
@@ -190,8 +201,17 @@ def save_figure_groups(con: sqlite3.Connection, groups: list[dict], prefixes: se
     _sync(con, "figure_groups", "figure_group_members", "figure_id", groups, prefixes)
 
 
-def save_reuse(con: sqlite3.Connection, reuse: list[dict]) -> None:
-    existing = {k for (k,) in con.execute("SELECT key FROM quote_links")}
+def save_reuse(con: sqlite3.Connection, reuse: list[dict], touched: set[int] | None = None) -> None:
+    """All quote links, or with ``touched`` the links with a side in one of
+    those documents (the others stay as they are)."""
+    if touched is not None:
+        ids = json.dumps(sorted(touched))
+        existing = {k for (k,) in con.execute(
+            "SELECT key FROM quote_links WHERE origin_document_id IN (SELECT value FROM json_each(?)) "
+            "OR reuse_document_id IN (SELECT value FROM json_each(?))", (ids, ids))}
+        reuse = [r for r in reuse if r["origin_document_id"] in touched or r["reuse_document_id"] in touched]
+    else:
+        existing = {k for (k,) in con.execute("SELECT key FROM quote_links")}
     wanted = {r["key"] for r in reuse}
     for key in existing - wanted:
         con.execute("DELETE FROM quote_links WHERE key = ?", (key,))

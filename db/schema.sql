@@ -283,7 +283,8 @@ CREATE TABLE IF NOT EXISTS link_claims (
     length      INTEGER NOT NULL,         -- of the claim's text (a tie-break of group labels)
     terms       TEXT NOT NULL,            -- JSON [[term, count], ...] in text order
     actors      TEXT NOT NULL,            -- JSON ids: claimant and actors named in it
-    figures     TEXT NOT NULL             -- JSON ids of the figures inside it
+    figures     TEXT NOT NULL,            -- JSON ids of the figures inside it
+    extra       REAL NOT NULL DEFAULT 0   -- how far its rare words' idf moved it since the last full scoring
 );
 CREATE INDEX IF NOT EXISTS link_claims_document_id ON link_claims(document_id);
 -- Claims of different documents sharing enough content words to be scored.
@@ -291,9 +292,19 @@ CREATE TABLE IF NOT EXISTS link_claim_pairs (
     a          INTEGER NOT NULL,          -- the smaller claim id
     b          INTEGER NOT NULL,
     similarity REAL,                      -- rapidfuzz on the two texts; NULL: not needed yet
+    cos        REAL,                      -- cosine x 100 when last scored
+    score      REAL,                      -- the combined score then; NULL: apart or conflicting figures
+    linked     INTEGER NOT NULL DEFAULT 0, -- 1: score >= SAME_CLAIM
+    due        REAL,                      -- accumulated idf drift at which it must be scored again (seed/link/drift.py)
+    ra         REAL,                      -- |counts| / |weights| of claim a when scored
+    rb         REAL,                      -- the same of claim b
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS link_claim_pairs_b ON link_claim_pairs(b);
+CREATE INDEX IF NOT EXISTS link_claim_pairs_due ON link_claim_pairs(due);
+-- The linked pairs alone, for walking a group's component without reading every pair of its claims.
+CREATE INDEX IF NOT EXISTS link_claim_pairs_linked_a ON link_claim_pairs(a) WHERE linked = 1;
+CREATE INDEX IF NOT EXISTS link_claim_pairs_linked_b ON link_claim_pairs(b) WHERE linked = 1;
 CREATE TABLE IF NOT EXISTS link_figures (
     figure_id   INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL,
@@ -301,6 +312,37 @@ CREATE TABLE IF NOT EXISTS link_figures (
 );
 CREATE INDEX IF NOT EXISTS link_figures_document_id ON link_figures(document_id);
 CREATE INDEX IF NOT EXISTS link_figures_bucket ON link_figures(bucket);
+-- Each term's number of claims (df) and the claims holding it, so that a
+-- re-link reads the postings of the new claims' words only, never every bag.
+CREATE TABLE IF NOT EXISTS link_terms (
+    term TEXT PRIMARY KEY,
+    df   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS link_terms_df ON link_terms(df);
+CREATE TABLE IF NOT EXISTS link_postings (
+    term        TEXT NOT NULL,
+    claim_id    INTEGER NOT NULL,
+    document_id INTEGER NOT NULL,
+    PRIMARY KEY (term, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS link_postings_claim_id ON link_postings(claim_id);
+-- Each document's story signature and named places (seed/link/stories.py),
+-- which depend on the document alone.
+CREATE TABLE IF NOT EXISTS link_documents (
+    document_id INTEGER PRIMARY KEY,
+    signature   TEXT NOT NULL,            -- JSON {key: share}
+    places      TEXT NOT NULL             -- JSON [[start, end, key], ...]
+);
+-- The word shingles of every paragraph and long quote (a 64-bit hash each),
+-- so quote reuse reads only the paragraphs and quotes a touched document shares one with.
+CREATE TABLE IF NOT EXISTS link_shingles (
+    shingle     INTEGER NOT NULL,
+    kind        TEXT NOT NULL,            -- 'p' paragraph (item = its start) | 'q' quote (item = quotes.id)
+    document_id INTEGER NOT NULL,
+    item        INTEGER NOT NULL,
+    PRIMARY KEY (shingle, kind, document_id, item)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS link_shingles_document_id ON link_shingles(document_id);
 -- Replaced by link_claim_pairs.similarity.
 DROP TABLE IF EXISTS claim_similarity;
 

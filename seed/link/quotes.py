@@ -61,7 +61,7 @@ def long_enough(text: str) -> bool:
     return len(_WORD.findall(text)) >= MIN_WORDS or len(text.strip()) >= MIN_CHARS
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
+def shingles(text: str) -> set[tuple[str, ...]]:
     words = [w.lower() for w in _WORD.findall(text)]
     return {tuple(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
 
@@ -96,7 +96,7 @@ def quote_reuse(quotes: list[QuoteIn], paragraphs: list[ParagraphIn],
     depends on its two documents alone, so the others are as they were."""
     index: dict[tuple[str, ...], set[int]] = {}
     for i, p in enumerate(paragraphs):
-        for sh in _shingles(p.text):
+        for sh in shingles(p.text):
             index.setdefault(sh, set()).add(i)
     quotes_by_doc: dict[int, list[QuoteIn]] = {}
     for q in quotes:
@@ -115,7 +115,7 @@ def quote_reuse(quotes: list[QuoteIn], paragraphs: list[ParagraphIn],
     for q in sorted(quotes, key=lambda q: q.id):
         if not long_enough(q.text):
             continue
-        mine = _shingles(q.text)
+        mine = shingles(q.text)
         if not mine:
             continue
         hits: dict[int, int] = {}
