@@ -29,9 +29,9 @@ SEED_STAGES = ("records", "ingest", "report", "text", "actors", "attribution", "
                "parse", "analyse", "cluster", "documents", "pipeline", "cli", "__main__", "seed")
 # The explorer's layers, lowest first: helpers, widgets, screens, the app.
 # export writes exported rows (the export command and the screens' save key);
-# arguments is the command line's parser.
-EXPLORER_LAYERS = (("safe", "labels", "theme", "config", "keys", "workers", "export"), ("widgets",), ("screens",),
-                   ("commands", "watching"), ("app",), ("arguments", "cli"), ("explorer",))
+# arguments is the command line's parser; responsive sets how promptly frames are painted.
+EXPLORER_LAYERS = (("safe", "labels", "theme", "config", "keys", "workers", "export", "responsive"), ("widgets",),
+                   ("screens",), ("commands", "watching"), ("app",), ("arguments", "cli"), ("explorer",))
 
 MAX_BLOCK_LINES = 80  # a function or class, from its def or class line to its last
 MAX_MODULE_LINES = 400
