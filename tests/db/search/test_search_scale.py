@@ -92,18 +92,28 @@ def _annotate(path: Path, kind: str, item_id: int, verdict: str) -> None:
         notes.close()
 
 
+def _copy(synth: Path, to: Path) -> Path:
+    src = sqlite3.connect(synth)
+    src.execute("VACUUM INTO ?", (str(to),))
+    src.close()
+    return to
+
+
+def _unannotated(db: Path) -> sqlite3.Connection:
+    """A connection to ``db`` with its annotations gone."""
+    raw = sqlite3.connect(db)
+    raw.execute("DELETE FROM annotations")
+    raw.commit()
+    return raw
+
+
 def test_a_verdict_changed_by_another_process_shows_at_the_next_search(tmp_path, synth):
     # The rows of each verdict are kept between keystrokes; a verdict set in
     # another process (the data_version moves) must not be served from them.
     import subprocess
     import sys
-    db = tmp_path / "w.db"
-    src = sqlite3.connect(synth)
-    src.execute("VACUUM INTO ?", (str(db),))
-    src.close()
-    raw = sqlite3.connect(db)
-    raw.execute("DELETE FROM annotations")
-    raw.commit()
+    db = _copy(synth, tmp_path / "w.db")
+    raw = _unannotated(db)
     first, second = [r[0] for r in raw.execute("SELECT id FROM claims ORDER BY id LIMIT 2")]
     raw.close()
     _annotate(db, "claim", first, "disputed")
@@ -124,13 +134,8 @@ def test_a_verdict_changed_by_another_process_shows_at_the_next_search(tmp_path,
 
 
 def test_verdict_filter_keeps_only_rows_the_analyst_gave_that_verdict(tmp_path, synth):
-    db = tmp_path / "v.db"
-    src = sqlite3.connect(synth)
-    src.execute("VACUUM INTO ?", (str(db),))
-    src.close()
-    raw = sqlite3.connect(db)
-    raw.execute("DELETE FROM annotations")
-    raw.commit()
+    db = _copy(synth, tmp_path / "v.db")
+    raw = _unannotated(db)
     claim, text = raw.execute("SELECT id, text FROM claims WHERE text LIKE '%ceasefire%' ORDER BY id LIMIT 1").fetchone()
     other = raw.execute("SELECT id FROM claims WHERE text LIKE '%ceasefire%' ORDER BY id LIMIT 1 OFFSET 1").fetchone()[0]
     quote = raw.execute("SELECT id FROM quotes ORDER BY id LIMIT 1").fetchone()[0]
@@ -151,13 +156,6 @@ def test_verdict_filter_keeps_only_rows_the_analyst_gave_that_verdict(tmp_path, 
         assert all(h.kind == "quote" for h in s.search("verdict:disputed kind:quote").hits)
     finally:
         con.close()
-
-
-def _copy(synth: Path, to: Path) -> Path:
-    src = sqlite3.connect(synth)
-    src.execute("VACUUM INTO ?", (str(to),))
-    src.close()
-    return to
 
 
 def test_a_kind_is_not_a_word_of_the_index(con):
