@@ -84,7 +84,8 @@ def clause(main: Cue, s: int, e: int) -> tuple[int, int]:
 def split(main: Cue, cues: list[Cue], s: int, e: int, sourced) -> list[tuple[tuple[int, int], Cue]]:
     """Token ranges of the sentence [s, e), each with the cue it is the claim
     of: the main cue's and one per peer with a source (``sourced(cue)``; "while
-    the loan suggests ..." stays in the main claim), covering the sentence."""
+    the loan suggests ..." stays in the main claim), covering the sentence, or
+    the clause beside the writer's that ``main`` stands in (``clause``)."""
     s, e = clause(main, s, e)
     pieces: list[tuple[int, int, Cue]] = []
     for c in peers(main, cues):
