@@ -114,14 +114,16 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "link_claims": ("Link state: claims", "Derived: what re-linking remembers of each claim.", {
         "claim_id": "claims.id", "document_id": "documents.id", "start": "offset", "end": "end offset",
         "length": "length of its text", "terms": "JSON [[term, count], ...] in text order",
-        "actors": "JSON ids of its claimant and the actors named in it", "figures": "JSON ids of its figures"}),
+        "actors": "JSON ids of its claimant and the actors named in it", "figures": "JSON ids of its figures",
+        "extra": "how far its rare words' idf moved it since the last full scoring"}),
     "link_claim_pairs": ("Link state: claim pairs", "Derived: claims of different documents sharing enough content "
                          "words to be scored.", {
         "a": "the smaller claim id", "b": "the larger claim id",
         "similarity": "rapidfuzz on the two texts; empty: not needed yet",
         "cos": "cosine x 100 when last scored", "score": "combined score then; empty: apart or conflicting figures",
         "linked": "1 when the score reaches SAME_CLAIM",
-        "due": "accumulated idf drift at which the pair is scored again"}),
+        "due": "accumulated idf drift at which the pair is scored again",
+        "ra": "claim a's term counts over its weights (norms) when scored", "rb": "the same of claim b"}),
     "link_terms": ("Link state: terms", "Derived: the number of claims holding each term.", {
         "term": "a content word, state or figure term", "df": "claims holding it"}),
     "link_postings": ("Link state: postings", "Derived: the claims holding each term.", {
