@@ -240,12 +240,13 @@ def _quotes(con, touched: set[int], stale: set[int], order: dict[int, tuple], fu
         quotes, paragraphs = state.quote_rows(con)
     else:
         quotes, paragraphs = index.quote_rows_of(con, touched, ()), index.paragraph_rows_of(con, touched, ())
-    mine_p = {_hash(sh) for p in paragraphs if p["document_id"] in touched for sh in shingles(p["text"])}
     long_q = [q for q in quotes if q["document_id"] in touched and long_enough(q["text"])]
-    mine_q = {_hash(sh) for q in long_q for sh in shingles(q["text"])}
-    index.add_shingles(con, {(_hash(sh), "p", p["document_id"], p["start"]) for p in paragraphs
-                             if p["document_id"] in touched for sh in shingles(p["text"])} |
-                       {(_hash(sh), "q", q["document_id"], q["id"]) for q in long_q for sh in shingles(q["text"])})
+    # Each text is cut into shingles and hashed once (a fresh build hashes every paragraph).
+    rows_p = {(_hash(sh), "p", p["document_id"], p["start"]) for p in paragraphs
+              if p["document_id"] in touched for sh in shingles(p["text"])}
+    rows_q = {(_hash(sh), "q", q["document_id"], q["id"]) for q in long_q for sh in shingles(q["text"])}
+    mine_p, mine_q = {r[0] for r in rows_p}, {r[0] for r in rows_q}
+    index.add_shingles(con, rows_p | rows_q)
     if not full:
         spots = {s for s in index.sharing(con, "p", mine_q) if s[0] not in touched}
         others = {i for d, i in index.sharing(con, "q", mine_p) if d not in touched}
