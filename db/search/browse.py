@@ -66,6 +66,28 @@ class FilterRows:
         return self.rows
 
 
+class UntilChanged:
+    """Values made by ``make(key)``, the ``kept`` most recently used, kept
+    while the database stays the same (``PRAGMA data_version`` moves when
+    another connection commits)."""
+
+    def __init__(self, con: sqlite3.Connection, kept: int):
+        self.con, self.kept = con, kept
+        self._version, self._values = None, {}
+
+    def get(self, key, make):
+        version = self.con.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._version, self._values = version, {}
+        value = self._values.pop(key, None)
+        if value is None:
+            value = make(key)
+            while len(self._values) >= self.kept:
+                self._values.pop(next(iter(self._values)))
+        self._values[key] = value  # the most recent last
+        return value
+
+
 class RecentFilters:
     """The ``FilterRows`` of the last few filters, kept while the database
     stays the same: typing after ``by:NAME`` tests each next keystroke's words
@@ -73,24 +95,18 @@ class RecentFilters:
     (an analyst switching between two verdicts) reads none of them again."""
 
     def __init__(self, con: sqlite3.Connection, kept: int = FILTERS_KEPT):
-        self.con, self.kept = con, kept
-        self._version, self._rows = None, {}
+        self.con = con
+        self._rows = UntilChanged(con, kept)
 
     def __call__(self, filters) -> FilterRows:
         kinds, actor_ids, outlets, item_ids = filters
-        version = self.con.execute("PRAGMA data_version").fetchone()[0]
-        if version != self._version:
-            self._version, self._rows = version, {}
         key = (frozenset(kinds), *(None if v is None else tuple(v) for v in (actor_ids, outlets, item_ids)))
-        rows = self._rows.pop(key, None)
-        if rows is None:
-            from .query import KINDS
+        return self._rows.get(key, lambda _: self._read(filters))
 
-            rows = FilterRows(self.con, filters, set(KINDS))
-            while len(self._rows) >= self.kept:
-                self._rows.pop(next(iter(self._rows)))
-        self._rows[key] = rows  # the most recent last
-        return rows
+    def _read(self, filters) -> FilterRows:
+        from .query import KINDS
+
+        return FilterRows(self.con, filters, set(KINDS))
 
 
 def size(con: sqlite3.Connection, filters, all_kinds: set[str]) -> int:

@@ -20,6 +20,7 @@ import sqlite3
 from . import tiers as search_tiers
 from . import browse
 from .browse import FilterRows
+from .index import KIND_PREFIX, indexed_kind_prefix
 from .query import KINDS, fts_term as _fts_term
 
 MAX_DRIVE = 3000  # a filter's rows read and tested for one query, at most (~10 ms a thousand at a million rows)
@@ -197,17 +198,17 @@ def _group_rows(con: sqlite3.Connection, widest: list[list[str]]) -> list[int]:
 
 
 def kind_terms(con: sqlite3.Connection) -> str:
-    """What the index prefixes a kind with ("kindclaim"; see db/schema.sql):
-    nothing in a file indexed before that, which a read-only explorer still
-    searches until the next seed run rebuilds its index."""
+    """What the index prefixes a kind with: a read-only explorer searches a
+    file indexed before kinds had one until the next seed run rebuilds it."""
     try:
-        view = con.execute("SELECT sql FROM sqlite_master WHERE name = 'search_text_rows'").fetchone()
+        prefix = indexed_kind_prefix(con)
     except sqlite3.DatabaseError:
-        return "kind"
-    return "" if view is not None and "'kind' ||" not in view[0] else "kind"
+        prefix = None
+    return KIND_PREFIX if prefix is None else prefix
 
 
-def tier_sql(table: str, groups: list[list[str]], kinds: set[str], filters, kinds_as: str = "kind") -> tuple[str, list]:
+def tier_sql(table: str, groups: list[list[str]], kinds: set[str], filters,
+             kinds_as: str = KIND_PREFIX) -> tuple[str, list]:
     where, args = filter_sql(set(), filters, all_kinds=set())
     match = "{body} : (" + " AND ".join("(" + " OR ".join(_term(t) for t in g) + ")" for g in groups) + ")"
     if table == "search_text" and kinds != TEXT_KINDS:

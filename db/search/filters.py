@@ -13,6 +13,7 @@ import sqlite3
 
 from rapidfuzz import fuzz
 
+from .browse import UntilChanged
 from .candidates import Candidates
 from .query import fold as _fold, trigrams as _trigrams
 
@@ -29,7 +30,7 @@ class Filters:
     def __init__(self, con: sqlite3.Connection):
         self.con = con
         self._outlets: tuple[int, list[str]] | None = None
-        self._verdict_items: tuple[int, dict[tuple, list[int]]] = (-1, {})
+        self._verdict_items = UntilChanged(con, VERDICT_SETS_KEPT)
 
     def verdict_items(self, verdicts: set[str], kinds: set[str]) -> list[int]:
         """Item ids of the claims and quotes whose annotation has one of ``verdicts``.
@@ -38,18 +39,10 @@ class Filters:
         document path and text key, both indexed, so this is a short walk, as
         long as it starts from them (CROSS JOIN): SQLite would rather walk every
         search item of the kind (1.5 s at a million)."""
-        version = self.con.execute("PRAGMA data_version").fetchone()[0]
-        if self._verdict_items[0] != version:
-            self._verdict_items = (version, {})
-        known = self._verdict_items[1]
-        key = (frozenset(verdicts), frozenset(kinds & ANNOTATED))
         # Typing after "verdict:false " asks the same again at every keystroke,
         # and an analyst goes back and forth between a few verdicts.
-        if key not in known:
-            if len(known) >= VERDICT_SETS_KEPT:
-                known.pop(next(iter(known)))
-            known[key] = self._verdict_rows(verdicts, kinds)
-        return known[key]
+        key = (frozenset(verdicts), frozenset(kinds & ANNOTATED))
+        return self._verdict_items.get(key, lambda _: self._verdict_rows(verdicts, kinds))
 
     def _verdict_rows(self, verdicts: set[str], kinds: set[str]) -> list[int]:
         marks = ",".join("?" * len(verdicts))

@@ -54,8 +54,10 @@ _FIRST_LINE_CHARS = 200
 _WORD = re.compile(r"\w{3,40}")
 
 
-# Each row as the index holds it (its kind as a term of its own, "kindclaim": db/schema.sql).
-_TEXT_ROWS = "SELECT id, body, 'kind' || kind FROM search_items WHERE kind <> 'actor' AND document_id IN {}"
+# A row's kind as the index holds it, a term of its own ("kindclaim": db/schema.sql).
+KIND_PREFIX = "kind"
+_KIND_TERM = f"'{KIND_PREFIX}' || kind"
+_TEXT_ROWS = f"SELECT id, body, {_KIND_TERM} FROM search_items WHERE kind <> 'actor' AND document_id IN {{}}"
 
 
 def _unindex_text(con: sqlite3.Connection, documents: str, args: tuple = ()) -> None:
@@ -82,10 +84,16 @@ def outdated(con: sqlite3.Connection) -> bool:
     the bodies inside the index, the kinds indexed as plain words), which a
     seed run must rebuild even when no document changed."""
     row = con.execute("SELECT sql FROM sqlite_master WHERE name = 'search_text'").fetchone()
-    if row is None:
-        return False
+    return row is not None and ("content" not in row[0] or indexed_kind_prefix(con) != KIND_PREFIX)
+
+
+def indexed_kind_prefix(con: sqlite3.Connection) -> str | None:
+    """What the file's index prefixes a kind with: KIND_PREFIX, "" in a file
+    indexed before kinds had one, None when it has no text index."""
     view = con.execute("SELECT sql FROM sqlite_master WHERE name = 'search_text_rows'").fetchone()
-    return "content" not in row[0] or view is None or "'kind' ||" not in view[0]
+    if view is None:
+        return None
+    return KIND_PREFIX if _KIND_TERM in view[0] else ""
 
 
 def behind(con: sqlite3.Connection) -> bool:
@@ -208,7 +216,7 @@ def _insert_items(con: sqlite3.Connection, select: str, fts: str) -> None:
         f"WITH new (kind, ref_id, document_id, actor_id, outlet, body, weight) AS (SELECT *{weight} FROM ({select})) "
         "INSERT INTO search_items (kind, ref_id, document_id, actor_id, outlet, body, weight) "
         f"SELECT kind, ref_id, document_id, actor_id, outlet, {_ONE_LINE.format(_EMPTY_IF_NULL)}, weight FROM new")
-    columns, values = ("body, kind", "body, 'kind' || kind") if fts == "search_text" else ("body", "body")
+    columns, values = ("body, kind", f"body, {_KIND_TERM}") if fts == "search_text" else ("body", "body")
     con.execute(f"INSERT INTO {fts} (rowid, {columns}) SELECT id, {values} FROM search_items WHERE id > ?", (top,))
 
 
