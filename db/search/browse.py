@@ -17,15 +17,14 @@ rather than reading on.
 from __future__ import annotations
 
 import heapq
-import re
 import itertools
 import sqlite3
 from collections.abc import Iterator
 
 MAX_WALK = 20000  # rows of the driving filter looked at, at most
+MAX_COUNTED = 200_000  # a filter's rows counted, at most, to weigh it against the words
 _PAGE = 500
 FILTERS_KEPT = 8  # filters whose rows read so far are kept (a few MB each at most)
-_WORDS = re.compile(r"\w+")
 
 
 def newest(con: sqlite3.Connection, filters, all_kinds: set[str], n: int) -> tuple[list[tuple[int, str]], bool]:
@@ -43,26 +42,24 @@ def newest(con: sqlite3.Connection, filters, all_kinds: set[str], n: int) -> tup
 
 class FilterRows:
     """A filter's rows, newest first, read a page at a time as they are
-    asked for, each as (id, folded body, its words): what a query under a
+    asked for, each as (id, folded body): what a query under a
     filter tests its words on when the filter holds fewer rows than the
     words.  Kept by the searcher while the filter stays the same, so the
     next keystroke reads no row twice."""
 
     def __init__(self, con: sqlite3.Connection, filters, all_kinds: set[str]):
         self._pages = pages(con, filters, all_kinds, _PAGE)
-        self.rows: list[tuple[int, str, set[str]]] = []
+        self.rows: list[tuple[int, str]] = []
         self.complete = False  # no more rows to read
         self.cut = False  # ... because MAX_WALK of them were looked at
 
-    def upto(self, n: int) -> list[tuple[int, str, set[str]]]:
+    def upto(self, n: int) -> list[tuple[int, str]]:
         while len(self.rows) < n and not self.complete:
             page = next(self._pages, None)
             if page is None or page is STOPPED:
                 self.complete, self.cut = True, page is STOPPED
                 break
-            for i, body in page:
-                low = body.lower()
-                self.rows.append((i, low, set(_WORDS.findall(low))))
+            self.rows += [(i, body.lower()) for i, body in page]
         return self.rows
 
 
@@ -74,6 +71,11 @@ class UntilChanged:
     def __init__(self, con: sqlite3.Connection, kept: int):
         self.con, self.kept = con, kept
         self._version, self._values = None, {}
+
+    def peek(self, key):
+        """The value kept for ``key``, or None; it does not count as a use."""
+        version = self.con.execute("PRAGMA data_version").fetchone()[0]
+        return self._values.get(key) if version == self._version else None
 
     def get(self, key, make):
         version = self.con.execute("PRAGMA data_version").fetchone()[0]
@@ -97,11 +99,23 @@ class RecentFilters:
     def __init__(self, con: sqlite3.Connection, kept: int = FILTERS_KEPT):
         self.con = con
         self._rows = UntilChanged(con, kept)
+        self._sizes = UntilChanged(con, 4 * kept)
 
     def __call__(self, filters) -> FilterRows:
-        kinds, actor_ids, outlets, item_ids = filters
-        key = (frozenset(kinds), *(None if v is None else tuple(v) for v in (actor_ids, outlets, item_ids)))
-        return self._rows.get(key, lambda _: self._read(filters))
+        return self._rows.get(_key(filters), lambda _: self._read(filters))
+
+    def read(self, filters) -> int:
+        """How many of the filter's rows are already read (and kept)."""
+        rows = self._rows.peek(_key(filters))
+        return 0 if rows is None else len(rows.rows)
+
+    def size(self, filters) -> int:
+        """How many rows the narrowest filter holds, up to MAX_COUNTED: what
+        deciding between reading them and the words' index matches needs
+        (counted once: 2 ms for an outlet of 50,000 rows)."""
+        from .query import KINDS
+
+        return self._sizes.get(_key(filters), lambda _: size(self.con, filters, set(KINDS), MAX_COUNTED))
 
     def _read(self, filters) -> FilterRows:
         from .query import KINDS
@@ -109,12 +123,20 @@ class RecentFilters:
         return FilterRows(self.con, filters, set(KINDS))
 
 
-def size(con: sqlite3.Connection, filters, all_kinds: set[str]) -> int:
-    """How many rows the narrowest of ``filters`` holds, counted up to MAX_WALK."""
+def _key(filters) -> tuple:
+    kinds, actor_ids, outlets, item_ids = filters
+    return (frozenset(kinds), *(None if v is None else tuple(v) for v in (actor_ids, outlets, item_ids)))
+
+
+def size(con: sqlite3.Connection, filters, all_kinds: set[str], most: int = MAX_WALK) -> int:
+    """How many rows the narrowest of ``filters`` holds, counted up to ``most``;
+    the kind counts only alone (it is the widest there is)."""
     columns = _columns(filters, all_kinds)
+    if len(columns) > 1:
+        columns.pop("kind", None)
     if not columns:
-        return MAX_WALK
-    return min(_size(con, col, values) for col, values in columns.items())
+        return most
+    return min(_size(con, col, values, most) for col, values in columns.items())
 
 
 def pages(con: sqlite3.Connection, filters, all_kinds: set[str], first: int) -> Iterator[list[tuple[int, str]]]:
@@ -132,7 +154,9 @@ def pages(con: sqlite3.Connection, filters, all_kinds: set[str], first: int) -> 
             yield [(r[0], r[1] or "") for r in rows]
             below, first = rows[-1][0], min(2 * first, _PAGE)
     sizes = {col: _size(con, col, values) for col, values in columns.items()}
-    driver = min(sizes, key=sizes.get)
+    # Counts stop at MAX_WALK, so a tie may hide a far larger filter: the kind
+    # (every claim) never drives over an outlet or a claimant it ties with.
+    driver = min(sizes, key=lambda c: (sizes[c], c == "kind"))
     rest = {c: v for c, v in columns.items() if c not in (driver, "id")}
     # Tested here, not in SQL: a verdict's rows may be more than a statement takes parameters.
     wanted = set(columns["id"]) if driver != "id" and "id" in columns else None
@@ -168,13 +192,13 @@ def _columns(filters, all_kinds: set[str]) -> dict[str, list]:
     return columns
 
 
-def _size(con: sqlite3.Connection, column: str, values: list) -> int:
-    """How many rows the column's values hold, counted up to MAX_WALK."""
+def _size(con: sqlite3.Connection, column: str, values: list, most: int = MAX_WALK) -> int:
+    """How many rows the column's values hold, counted up to ``most``."""
     if column == "id":
         return len(values)
     marks = ",".join("?" * len(values))
     return con.execute(f"SELECT count(*) FROM (SELECT 1 FROM search_items WHERE {column} IN ({marks}) LIMIT ?)",
-                       [*values, MAX_WALK]).fetchone()[0]
+                       [*values, most]).fetchone()[0]
 
 
 def _walk(con: sqlite3.Connection, column: str, values: list, first: int) -> Iterator[int]:

@@ -208,7 +208,9 @@ def _ranked(con: sqlite3.Connection, index: Candidates, text: str, q: Query, fil
     if kinds & TEXT_KINDS:
         tables.append(("search_text", kinds & TEXT_KINDS, None))
     tiers = {"search_names": search_tiers.name_tiers(q, vocab), "search_text": search_tiers.text_tiers(q, vocab)}
-    use = should_drive(con, filters, tiers["search_text"][-1], index.drive_limit, budget)
+    filtered = any(f is not None for f in filters[1:])
+    use = filtered and should_drive(con, filters, tiers["search_text"][-1], index.drive_limit, budget,
+                                    rows_of.size(filters), rows_of.read(filters))
     drive = rows_of(filters) if use else None
     candidates: dict[int, tuple[str, str]] = {}  # item id -> (body, kind)
     precise_total, capped, found_in = 0, False, {}

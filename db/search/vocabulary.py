@@ -90,6 +90,11 @@ class Vocabulary:
             self._memo.update({("rows", w): found.get(w, 0) for w in missing})
         return {w: self._memo["rows", w] for w in words}
 
+    def size(self) -> int:
+        if "size" not in self._memo:
+            self._memo["size"] = self.con.execute("SELECT coalesce(max(id), 0) FROM search_items").fetchone()[0]
+        return self._memo["size"]
+
     def starting(self, word: str) -> list[str]:
         if ("start", word) not in self._memo:
             self._memo["start", word] = self._starting(word)
