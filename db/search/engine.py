@@ -52,12 +52,12 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 
 from . import tiers as search_tiers
-from .browse import RecentFilters, newest
+from .browse import RecentFilters, UntilChanged, newest
 from .candidates import TEXT_KINDS, Candidates, interrupted as _interrupted, should_drive
 from .filters import ANNOTATED as _ANNOTATED, Filters, actors_by_prefix, matching_actors
 from .query import KINDS, VERDICTS, Query, fold as _fold, parse
 from .rank import rank as _rank, score as _score, snippet as _snippet
-from .vocabulary import ShortWords, Vocabulary
+from .vocabulary import CLOSE_KEPT, ShortWords, Vocabulary
 
 __all__ = ["Searcher", "Hit", "Results", "Query", "parse", "KINDS", "VERDICTS"]
 
@@ -96,6 +96,7 @@ class Searcher:
         self.last_candidates = 0
         self._index = Candidates(con, scan_limit=scan_limit, drive_limit=drive_limit)
         self._filters, self._short_words, self._filter_rows = Filters(con), ShortWords(con), RecentFilters(con)
+        self._close_words = UntilChanged(con, CLOSE_KEPT)
 
     def search(self, q: str, limit: int = 50) -> Results:
         self.last_candidates = 0
@@ -132,9 +133,9 @@ class Searcher:
         filtered = actor_ids is not None or outlets is not None or item_ids is not None or bool(q.kinds - {"actor"})
         if q.terms or (q.words and filtered and filters[0] & TEXT_KINDS):
             # A short word under a filter: ranked like any (tiers._fixed).
+            vocab = Vocabulary(self.con, self._short_words, self._close_words)
             results, self.last_candidates = _ranked(self.con, self._index, text, q, filters, limit, notes,
-                                                    self.max_candidates, Vocabulary(self.con, self._short_words),
-                                                    self._filter_rows)
+                                                    self.max_candidates, vocab, self._filter_rows)
         elif not (q.words or q.phrases) and not (q.by or q.outlets or q.kinds or q.verdicts):
             return Results(text, message=_join(notes + ["nothing to search for: type a word"]))
         elif (q.words or q.phrases) and not filtered:
@@ -225,17 +226,7 @@ def _ranked(con: sqlite3.Connection, index: Candidates, text: str, q: Query, fil
         candidates.update(index.bodies(ids))
     precise_ids = set(candidates)
     if len(candidates) < limit:
-        fuzzy = {"search_names": search_tiers.name_fuzzy, "search_text": search_tiers.text_fuzzy}
-        for table, table_kinds, share in tables:
-            cap = min(share or budget, budget - len(candidates))
-            fuzzy_tiers = fuzzy[table](q, vocab) if cap > 0 else []
-            if not fuzzy_tiers:
-                continue
-            ids, scanned, stopped = index.find(table, fuzzy_tiers, table_kinds, filters, cap, drive,
-                                               skip=set(candidates))
-            # Fuzzy matches left unscored may pass too: total is a floor.
-            capped |= stopped or scanned > len(ids) + found_in.get(table, 0)
-            candidates.update(index.bodies(ids))
+        capped |= _add_misspelt(index, q, vocab, tables, filters, candidates, budget, drive, found_in)
     capped |= vocab.cut_short
     ranked, matching = _rank(q, [(i, _fold(body), kind) for i, (body, kind) in candidates.items()], limit)
     total = matching + max(0, precise_total - len(precise_ids))
@@ -244,6 +235,25 @@ def _ranked(con: sqlite3.Connection, index: Candidates, text: str, q: Query, fil
     if not hits and not notes:
         notes.append("no matches")
     return Results(text, hits, total, _join(notes), capped), len(candidates)
+
+
+def _add_misspelt(index: Candidates, q: Query, vocab: Vocabulary, tables, filters, candidates: dict, budget: int,
+                  drive, found_in: dict) -> bool:
+    """Adds to ``candidates`` the rows holding a word's close vocabulary words
+    ("minsiter": "minister"); whether there may be more than were added."""
+    capped = False
+    fuzzy = {"search_names": search_tiers.name_fuzzy, "search_text": search_tiers.text_fuzzy}
+    for table, table_kinds, share in tables:
+        cap = min(share or budget, budget - len(candidates))
+        fuzzy_tiers = fuzzy[table](q, vocab) if cap > 0 else []
+        if not fuzzy_tiers:
+            continue
+        ids, scanned, stopped = index.find(table, fuzzy_tiers, table_kinds, filters, cap, drive,
+                                           skip=set(candidates))
+        # Fuzzy matches left unscored may pass too: total is a floor.
+        capped |= stopped or scanned > len(ids) + found_in.get(table, 0)
+        candidates.update(index.bodies(ids))
+    return capped
 
 
 def _meta(con: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:

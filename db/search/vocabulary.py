@@ -11,6 +11,7 @@ import sqlite3
 from rapidfuzz import fuzz, process
 
 from . import tiers as search_tiers
+from .browse import UntilChanged
 from .candidates import interrupted
 from .query import fts_term as _fts_term, trigrams as _trigrams
 from .rank import WORD_CUTOFF
@@ -19,6 +20,7 @@ MAX_EXPANSIONS = 8  # closest vocabulary words looked up for one query word
 MAX_VOCAB_SCAN = 20000  # vocabulary words sharing a trigram, scored per query word
 
 
+CLOSE_KEPT = 512  # query words whose closest vocabulary words a searcher keeps
 MAX_SHORT = 5  # a misspelt word this short may share no trigram with the word meant ("thta", "that")
 
 
@@ -66,8 +68,10 @@ class ShortWords:
 class Vocabulary:
     """The vocabulary as one query's tiers ask it: each word looked up once."""
 
-    def __init__(self, con: sqlite3.Connection, short: ShortWords | None = None):
-        self.con, self._memo, self.short = con, {}, short
+    def __init__(self, con: sqlite3.Connection, short: ShortWords | None = None, kept: UntilChanged | None = None):
+        # ``kept``: each word's closest words, shared by the queries of one
+        # searcher: a word typed is asked again at every keystroke after it.
+        self.con, self._memo, self.short, self.kept = con, {}, short, kept
         # Set when a partial word stood for more longer words than are looked
         # up: rows holding only the others are not counted, so a total is a floor.
         self.cut_short = False
@@ -79,9 +83,12 @@ class Vocabulary:
 
     def close(self, word: str) -> list[str]:
         if ("close", word) not in self._memo:
-            extra = self.short.close(word) if self.short is not None and len(word) <= MAX_SHORT else {}
-            self._memo["close", word] = [w for w, _ in closest(self.con, word, extra)]
+            self._memo["close", word] = self.kept.get(word, self._close) if self.kept is not None else self._close(word)
         return self._memo["close", word]
+
+    def _close(self, word: str) -> list[str]:
+        extra = self.short.close(word) if self.short is not None and len(word) <= MAX_SHORT else {}
+        return [w for w, _ in closest(self.con, word, extra)]
 
     def rows(self, words: list[str]) -> dict[str, int]:
         missing = [w for w in dict.fromkeys(words) if ("rows", w) not in self._memo]

@@ -98,3 +98,17 @@ def test_an_outlet_tied_with_the_kind_at_the_count_limit_is_walked_not_the_kind(
                                           "ORDER BY id DESC LIMIT 30", (outlet,))]
     # Walking every claim newest first would stop at 40 rows, few of them this outlet's.
     assert [i for i, _ in rows] == expected and len(expected) == 30
+
+
+def test_a_misspelt_word_is_looked_up_in_the_vocabulary_once_while_the_user_types_on(con, monkeypatch):
+    import db.search.vocabulary as vocabulary
+
+    asked = []
+    real = vocabulary.closest
+    monkeypatch.setattr(vocabulary, "closest", lambda c, word, extra=None: asked.append(word) or real(c, word, extra))
+    name = con.execute("SELECT name FROM actors ORDER BY id LIMIT 1").fetchone()[0].split()[-1].lower()
+    typo = name[:2] + name[3] + name[2] + name[4:]
+    s = Searcher(con)
+    for typed in (typo, f"{typo} sa", f"{typo} sai", f"{typo} said"):
+        assert s.search(typed).hits is not None
+    assert asked.count(typo) == 1
