@@ -91,12 +91,11 @@ _ATTRIBUTED = frozenset({"claim", "quote", "figure"})  # have a claimant or spea
 class Searcher:
     def __init__(self, con: sqlite3.Connection, *, max_candidates: int = 150, scan_limit: int = 2000,
                  drive_limit: int = 1000):
-        self.con = con
+        self.con, self.last_candidates = con, 0
         self.max_candidates = max_candidates  # rows scored by rapidfuzz, at most
-        self.last_candidates = 0
         self._index = Candidates(con, scan_limit=scan_limit, drive_limit=drive_limit)
-        self._filters, self._short_words, self._filter_rows = Filters(con), ShortWords(con), RecentFilters(con)
-        self._close_words = UntilChanged(con, CLOSE_KEPT)
+        self._filters, self._filter_rows = Filters(con), RecentFilters(con)
+        self._words = ShortWords(con), UntilChanged(con, CLOSE_KEPT)  # kept until the file changes
 
     def search(self, q: str, limit: int = 50) -> Results:
         self.last_candidates = 0
@@ -133,9 +132,9 @@ class Searcher:
         filtered = actor_ids is not None or outlets is not None or item_ids is not None or bool(q.kinds - {"actor"})
         if q.terms or (q.words and filtered and filters[0] & TEXT_KINDS):
             # A short word under a filter: ranked like any (tiers._fixed).
-            vocab = Vocabulary(self.con, self._short_words, self._close_words)
             results, self.last_candidates = _ranked(self.con, self._index, text, q, filters, limit, notes,
-                                                    self.max_candidates, vocab, self._filter_rows)
+                                                    self.max_candidates, Vocabulary(self.con, *self._words),
+                                                    self._filter_rows)
         elif not (q.words or q.phrases) and not (q.by or q.outlets or q.kinds or q.verdicts):
             return Results(text, message=_join(notes + ["nothing to search for: type a word"]))
         elif (q.words or q.phrases) and not filtered:
