@@ -53,6 +53,13 @@ class FilterRows:
         self.complete = False  # no more rows to read
         self.cut = False  # ... because MAX_WALK of them were looked at
 
+    @classmethod
+    def already(cls, rows: list[tuple[int, str]]) -> FilterRows:
+        """The rows of a filter read by some other walk, newest first: complete."""
+        done = cls.__new__(cls)
+        done._pages, done.rows, done.complete, done.cut = iter(()), [(i, b.lower()) for i, b in rows], True, False
+        return done
+
     def upto(self, n: int) -> list[tuple[int, str]]:
         while len(self.rows) < n and not self.complete:
             page = next(self._pages, None)
@@ -96,8 +103,10 @@ class RecentFilters:
     on the rows already read, and going back to a filter used a moment ago
     (an analyst switching between two verdicts) reads none of them again."""
 
-    def __init__(self, con: sqlite3.Connection, kept: int = FILTERS_KEPT):
-        self.con = con
+    def __init__(self, con: sqlite3.Connection, kept: int = FILTERS_KEPT, known=None):
+        # ``known(filters)``: the filter's rows when another walk read them
+        # already (a verdict's, ``Filters.verdict_rows``), else None.
+        self.con, self._known = con, known or (lambda filters: None)
         self._rows = UntilChanged(con, kept)
         self._sizes = UntilChanged(con, 4 * kept)
 
@@ -107,7 +116,10 @@ class RecentFilters:
     def read(self, filters) -> int:
         """How many of the filter's rows are already read (and kept)."""
         rows = self._rows.peek(_key(filters))
-        return 0 if rows is None else len(rows.rows)
+        if rows is None:
+            known = self._known(filters)
+            return 0 if known is None else len(known)
+        return len(rows.rows)
 
     def size(self, filters) -> int:
         """How many rows the narrowest filter holds, up to MAX_COUNTED: what
@@ -120,7 +132,8 @@ class RecentFilters:
     def _read(self, filters) -> FilterRows:
         from .query import KINDS
 
-        return FilterRows(self.con, filters, set(KINDS))
+        known = self._known(filters)
+        return FilterRows.already(known) if known is not None else FilterRows(self.con, filters, set(KINDS))
 
 
 def _key(filters) -> tuple:

@@ -91,10 +91,10 @@ _ATTRIBUTED = frozenset({"claim", "quote", "figure"})  # have a claimant or spea
 class Searcher:
     def __init__(self, con: sqlite3.Connection, *, max_candidates: int = 150, scan_limit: int = 2000,
                  drive_limit: int = 1000):
-        self.con, self.last_candidates = con, 0
-        self.max_candidates = max_candidates  # rows scored by rapidfuzz, at most
+        self.con, self.last_candidates, self.max_candidates = con, 0, max_candidates  # scored by rapidfuzz, at most
         self._index = Candidates(con, scan_limit=scan_limit, drive_limit=drive_limit)
-        self._filters, self._filter_rows = Filters(con), RecentFilters(con)
+        self._filters = Filters(con)
+        self._filter_rows = RecentFilters(con, known=self._filters.verdict_rows)
         self._words = ShortWords(con), UntilChanged(con, CLOSE_KEPT)  # kept until the file changes
 
     def search(self, q: str, limit: int = 50) -> Results:

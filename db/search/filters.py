@@ -31,6 +31,7 @@ class Filters:
         self.con = con
         self._outlets: tuple[int, list[str]] | None = None
         self._verdict_items = UntilChanged(con, VERDICT_SETS_KEPT)
+        self._verdict_bodies = UntilChanged(con, VERDICT_SETS_KEPT)  # the same rows' (id, body), newest first
 
     def verdict_items(self, verdicts: set[str], kinds: set[str]) -> list[int]:
         """Item ids of the claims and quotes whose annotation has one of ``verdicts``.
@@ -50,14 +51,28 @@ class Filters:
         for kind, table in (("claim", "claims"), ("quote", "quotes")):
             if kind in kinds:
                 parts.append(
-                    f"SELECT i.id FROM annotations a CROSS JOIN documents d ON d.path = a.document_path "
+                    f"SELECT i.id, i.body FROM annotations a CROSS JOIN documents d ON d.path = a.document_path "
                     f"CROSS JOIN {table} t ON t.document_id = d.id AND t.text_key = a.text_key "
                     f"CROSS JOIN search_items i ON i.kind = '{kind}' AND i.ref_id = t.id "
                     f"WHERE a.kind = '{kind}' AND a.verdict IN ({marks})")
                 args += sorted(verdicts)
         if not parts:
             return []
-        return [r[0] for r in self.con.execute(" UNION ".join(parts) + " LIMIT ?", [*args, MAX_VERDICT_ITEMS])]
+        # The bodies come with the walk, for a few milliseconds more: a query
+        # under the verdict tests its words on them (``browse.RecentFilters``)
+        # instead of reading the same rows again (20 ms for 2,500 at a million).
+        rows = self.con.execute(" UNION ".join(parts) + " LIMIT ?", [*args, MAX_VERDICT_ITEMS]).fetchall()
+        ids = [r[0] for r in rows]
+        self._verdict_bodies.get(tuple(ids), lambda _: sorted(((i, b or "") for i, b in rows), reverse=True))
+        return ids
+
+    def verdict_rows(self, filters) -> list[tuple[int, str]] | None:
+        """The (id, body) rows of ``filters`` when they are a verdict's alone
+        and its walk is still kept, newest first; else None."""
+        _, actor_ids, outlets, item_ids = filters
+        if item_ids is None or actor_ids is not None or outlets is not None:
+            return None
+        return self._verdict_bodies.peek(tuple(item_ids))
 
     def outlets(self, values: list[str]) -> list[str]:
         version = self.con.execute("PRAGMA data_version").fetchone()[0]

@@ -112,3 +112,30 @@ def test_a_misspelt_word_is_looked_up_in_the_vocabulary_once_while_the_user_type
     for typed in (typo, f"{typo} sa", f"{typo} sai", f"{typo} said"):
         assert s.search(typed).hits is not None
     assert asked.count(typo) == 1
+
+
+def test_words_under_a_verdict_are_tested_on_the_rows_its_walk_read_not_read_again(tmp_path, synth):
+    import sqlite3
+
+    from db.notes import Notes
+
+    db = tmp_path / "v.db"
+    src = sqlite3.connect(synth)
+    src.execute("VACUUM INTO ?", (str(db),))
+    src.close()
+    ids = [r[0] for r in sqlite3.connect(db).execute("SELECT id FROM claims ORDER BY id DESC LIMIT 40")]
+    notes = Notes(db)
+    try:
+        for i in ids:
+            notes.set(notes.key("claim", i), verdict="disputed")
+    finally:
+        notes.close()
+    con = open_readonly(db)
+    statements: list[str] = []
+    con.set_trace_callback(statements.append)
+    word = con.execute("SELECT body FROM search_items WHERE kind = 'claim' AND ref_id = ?", (ids[0],)
+                       ).fetchone()[0].split()[-1].strip(".,").lower()
+    hits = Searcher(con).search(f"{word} verdict:disputed").hits
+    assert hits and {h.id for h in hits} <= set(ids) and ids[0] in {h.id for h in hits}
+    read_again = [s for s in statements if s.startswith("SELECT id, body FROM search_items WHERE id IN")]
+    assert read_again == [] and any("annotations" in s for s in statements)
