@@ -3,11 +3,9 @@ word never makes the index read its positions in every row, and a filter
 tied with the kind at the count limit is the one walked."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic import build
 from db.connection import open_readonly
 from db.search import KINDS, Searcher, browse
 from db.search.query import parse
@@ -51,18 +49,7 @@ def test_a_query_of_words_none_common_asks_for_them_as_a_phrase_first():
     assert tiers[0] == [["satellite images"]] and not isinstance(tiers[0][0][0], Near)
 
 
-@pytest.fixture(scope="module")
-def synth(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("synth") / "s.db"
-    build(db, 3000, seed=11)
-    return db
-
-
-@pytest.fixture(scope="module")
-def con(synth):
-    con = open_readonly(synth)
-    yield con
-    con.close()
+SYNTH_SEED = 11  # of the module's synthetic database (conftest.synth)
 
 
 def _claim_with_common_words(con) -> tuple[int, str, str]:

@@ -5,29 +5,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 from benchmarks.exhaustive import Rows, recall
 from benchmarks.random_queries import CLASSES, draw
-from benchmarks.synthetic import build
-from db.connection import open_readonly
 from db.search import KINDS, Searcher, browse
 
 
-@pytest.fixture(scope="module")
-def synth(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("synth") / "s.db"
-    build(db, 3000, seed=5)
-    return db
-
-
-@pytest.fixture(scope="module")
-def con(synth):
-    con = open_readonly(synth)
-    yield con
-    con.close()
+SYNTH_SEED = 5  # of the module's synthetic database (conftest.synth)
 
 
 def _newest(con, where: str, args=(), n: int = 50) -> list[tuple[str, int]]:

@@ -9,23 +9,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.search_bench import exhaustive, load_rows
-from benchmarks.synthetic import build
 from db.connection import open_readonly
 from db.search import Searcher
 
 
-@pytest.fixture(scope="module")
-def synth(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("synth") / "s.db"
-    build(db, 3000, seed=3)
-    return db
-
-
-@pytest.fixture(scope="module")
-def con(synth):
-    con = open_readonly(synth)
-    yield con
-    con.close()
+SYNTH_SEED = 3  # of the module's synthetic database (conftest.synth)
 
 
 def test_the_generator_writes_spans_that_point_into_their_documents(con):
