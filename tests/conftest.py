@@ -192,3 +192,26 @@ def pdf_docx_db(tmp_path_factory) -> Path:
     report = seed([folder], db)
     assert sorted(p.name for p in report.seeded) == ["ferry.docx", "harbour.pdf"], report.skipped
     return db
+
+
+# -- a synthetic database per search test module ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory, request) -> Path:
+    """``benchmarks.synthetic``'s 3,000 claims, built from the module's own ``SYNTH_SEED``."""
+    from benchmarks.synthetic import build
+
+    db = tmp_path_factory.mktemp("synth") / "s.db"
+    build(db, 3000, seed=request.module.SYNTH_SEED)
+    return db
+
+
+@pytest.fixture(scope="module")
+def con(synth):
+    """A read-only connection to ``synth``."""
+    from db.connection import open_readonly
+
+    con = open_readonly(synth)
+    yield con
+    con.close()

@@ -49,7 +49,7 @@ def test_a_query_of_words_none_common_asks_for_them_as_a_phrase_first():
     assert tiers[0] == [["satellite images"]] and not isinstance(tiers[0][0][0], Near)
 
 
-SYNTH_SEED = 11  # of the module's synthetic database (conftest.synth)
+SYNTH_SEED = 11  # of the module's synthetic database (tests/conftest.py: synth)
 
 
 def _claim_with_common_words(con) -> tuple[int, str, str]:

@@ -13,7 +13,7 @@ from benchmarks.random_queries import CLASSES, draw
 from db.search import KINDS, Searcher, browse
 
 
-SYNTH_SEED = 5  # of the module's synthetic database (conftest.synth)
+SYNTH_SEED = 5  # of the module's synthetic database (tests/conftest.py: synth)
 
 
 def _newest(con, where: str, args=(), n: int = 50) -> list[tuple[str, int]]:

@@ -13,7 +13,7 @@ from db.connection import open_readonly
 from db.search import Searcher
 
 
-SYNTH_SEED = 3  # of the module's synthetic database (conftest.synth)
+SYNTH_SEED = 3  # of the module's synthetic database (tests/conftest.py: synth)
 
 
 def test_the_generator_writes_spans_that_point_into_their_documents(con):
